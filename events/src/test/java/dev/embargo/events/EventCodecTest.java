@@ -1,0 +1,113 @@
+package dev.embargo.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+class EventCodecTest {
+
+    static final EventCodec CODEC = new EventCodec();
+    static final Instant NOW = Instant.parse("2026-11-22T10:15:30Z");
+    static final List<String> SLUGS = List.of("openpanel");
+    static final String TRK = "OPENPANEL-2026-0007";
+
+    static LifecycleEvent sample(EventType type) {
+        JsonNode policy = CODEC.mapper().createObjectNode().put("name", "x");
+        return switch (type) {
+        case PROJECT_REGISTERED -> new ProjectRegistered("p1", "openpanel", "OpenPanel", "https://x.test", NOW);
+        case PROJECT_POLICY_PUBLISHED -> new ProjectPolicyPublished("p1", "openpanel", 2, NOW, policy);
+        case PROJECT_MEMBERSHIP_CHANGED -> new ProjectMembershipChanged("p1", "openpanel", "sub-1", null,
+                ProjectMembershipChanged.Role.MAINTAINER, ProjectMembershipChanged.Change.ADDED, NOW);
+        case REPORT_SUBMITTED -> new ReportSubmitted("r1", TRK, "p1", "openpanel", 1, NOW, "a".repeat(64), null,
+                "c2VhbGVk", null, List.of("out-of-scope:self-xss"));
+        case CASE_ACKNOWLEDGED -> new CaseAcknowledged("c1", TRK, SLUGS, NOW, "m1");
+        case CASE_TRIAGED -> new CaseTriaged("c1", TRK, SLUGS, NOW, "m1", "HIGH", 8.1);
+        case CASE_NEEDS_INFO -> new CaseNeedsInfo("c1", TRK, SLUGS, NOW, "m1");
+        case CASE_MESSAGE_POSTED -> new CaseMessagePosted("c1", TRK, SLUGS, NOW, "msg1", "REPORTER", "MAINTAINER",
+                null);
+        case CASE_PROJECT_ADDED -> new CaseProjectAdded("c1", TRK, List.of("openpanel", "pod"), NOW, "m1", "pod");
+        case CASE_FIXED -> new CaseFixed("c1", TRK, SLUGS, NOW, "m1");
+        case CASE_CLOSED -> new CaseClosed("c1", TRK, SLUGS, NOW, "m1", "DUPLICATE", "OPENPANEL-2026-0003");
+        case CASE_DISCLOSURE_SCHEDULED -> new CaseDisclosureScheduled("c1", TRK, SLUGS, NOW, "m1",
+                LocalDate.of(2027, 1, 15), 7);
+        case CASE_PUBLISHED -> new CasePublished("c1", TRK, SLUGS, NOW, "HIGH", 8.1, null, policy,
+                List.of(new CasePublished.Credit("FINDER", "Ada", "ada", null, false, null),
+                        new CasePublished.Credit("REPORTER", null, null, null, true, null)));
+        case CASE_REOPENED -> new CaseReopened("c1", TRK, SLUGS, NOW, null);
+        case SLA_WARNING -> new SlaWarning("m1", "c1", TRK, "openpanel", "ACKNOWLEDGE", NOW, NOW);
+        case SLA_BREACHED -> new SlaBreached("m1", "c1", TRK, "openpanel", "FIX", NOW, NOW);
+        case CREDIT_GRANTED -> new CreditGranted("cr1", "c1", TRK, "openpanel", "FINDER", "sub-9", 40, false, NOW);
+        };
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void everyEventRoundTripsThroughItsSchema(EventType type) {
+        LifecycleEvent event = sample(type);
+        byte[] json = CODEC.encode(event);
+        assertEquals(event, CODEC.decode(type.type(), json));
+        assertEquals(type, EventType.of(event));
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void schemaDeclaresEveryRecordComponentAndRequiresOnlyExistingOnes(EventType type) throws Exception {
+        JsonNode schema;
+        try (InputStream in = getClass().getResourceAsStream(type.schemaResource())) {
+            schema = CODEC.mapper().readTree(in);
+        }
+        Set<String> components = new HashSet<>();
+        Arrays.stream(type.recordType().getRecordComponents()).forEach(c -> components.add(c.getName()));
+        Set<String> declared = new HashSet<>();
+        schema.get("properties").fieldNames().forEachRemaining(declared::add);
+        assertEquals(components, declared, "schema properties of " + type.type());
+        schema.get("required").forEach(r -> assertTrue(components.contains(r.asText()), r.asText()));
+    }
+
+    @Test
+    void toleratesUnknownOptionalFieldFromNewerMinorVersion() {
+        ObjectNode tree = CODEC.mapper().valueToTree(sample(EventType.CASE_ACKNOWLEDGED));
+        tree.put("addedInLaterVersion", "whatever");
+        byte[] json = tree.toString().getBytes(StandardCharsets.UTF_8);
+        assertEquals(sample(EventType.CASE_ACKNOWLEDGED), CODEC.decode("case.acknowledged.v1", json));
+    }
+
+    @Test
+    void refusesToEncodeEventThatViolatesItsSchema() {
+        var bad = new CaseTriaged("c1", TRK, SLUGS, NOW, "m1", "APOCALYPTIC", 11.0);
+        var e = assertThrows(InvalidEventException.class, () -> CODEC.encode(bad));
+        assertTrue(e.getMessage().contains("/severity"), e.getMessage());
+        assertFalse(e.getMessage().contains("APOCALYPTIC"), "message must not echo values");
+    }
+
+    @Test
+    void rejectsMissingRequiredFieldWrongTypeAndGarbage() {
+        assertThrows(InvalidEventException.class,
+                () -> CODEC.decode("case.fixed.v1", "{\"caseId\":\"c1\"}".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(InvalidEventException.class,
+                () -> CODEC.decode("case.fixed.v1",
+                        ("{\"caseId\":1,\"trackingId\":\"" + TRK + "\",\"projectSlugs\":[\"a1\"],\"occurredAt\":\"x\"}")
+                                .getBytes(StandardCharsets.UTF_8)));
+        assertThrows(InvalidEventException.class,
+                () -> CODEC.decode("case.fixed.v1", "not json".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(InvalidEventException.class,
+                () -> CODEC.decode("case.unknown.v9", "{}".getBytes(StandardCharsets.UTF_8)));
+    }
+}
