@@ -1,0 +1,27 @@
+package dev.embargo.platform.crypto;
+
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Keysets for field encryption. Each is a Tink JSON keyset, base64-encoded, taken from the environment in production
+ * ({@code EMBARGO_CRYPTO_AT_REST_KEYSET}, {@code EMBARGO_CRYPTO_TRANSPORT_KEYSET}); never put one in a config file.
+ */
+@ConfigMapping(prefix = "embargo.crypto")
+public interface CryptoConfig {
+
+    /** Encrypts content this service stores. Rotate by adding a new primary key; old keys keep decrypting. */
+    Optional<String> atRestKeyset();
+
+    /** Seals content inside events; every service that produces or opens sealed fields shares it. */
+    Optional<String> transportKeyset();
+
+    /**
+     * Refuse to start without configured keysets. True by default so production cannot silently run with throwaway
+     * keys; the dev and test profiles turn it off and get a generated keyset per process.
+     */
+    @WithDefault("true")
+    boolean requireKeysets();
+}

@@ -1,0 +1,32 @@
+package dev.embargo.platform.inbox;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How the idempotent event consumer reads and retries. */
+@ConfigMapping(prefix = "embargo.consumer")
+public interface ConsumerConfig {
+
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Consumer group; defaults to the application name so each service reads every event once. */
+    java.util.Optional<String> groupId();
+
+    /** Attempts at one event before it goes to the dead-letter topic. */
+    @WithDefault("3")
+    int maxAttempts();
+
+    /** Pause between attempts, doubled each time. */
+    @WithDefault("200ms")
+    Duration retryBackoff();
+
+    /**
+     * Pause before trying again when the database is unreachable. Such failures are never dead-lettered: the event is
+     * fine, the service is not, so it waits rather than losing the event.
+     */
+    @WithDefault("2s")
+    Duration outageBackoff();
+}

@@ -1,0 +1,70 @@
+package dev.embargo.platform.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import dev.embargo.events.EventCodec;
+import dev.embargo.events.EventEnvelope;
+import dev.embargo.events.EventType;
+import dev.embargo.events.LifecycleEvent;
+import io.agroal.api.AgroalDataSource;
+
+/**
+ * Records an event in the service's outbox table inside the caller's transaction, so the event exists if and only if
+ * the state change commits. The {@link OutboxRelay} publishes it later. This is the only way services emit events.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final AgroalDataSource dataSource;
+    private final EventCodec codec;
+    private final Clock clock;
+    private final String source;
+
+    Outbox(AgroalDataSource dataSource, EventCodec codec, Clock clock,
+            @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.dataSource = dataSource;
+        this.codec = codec;
+        this.clock = clock;
+        this.source = "/" + applicationName;
+    }
+
+    /**
+     * Appends an event; must run inside the transaction of the state change it reports.
+     *
+     * @return the envelope the event will carry
+     */
+    @Transactional(TxType.MANDATORY)
+    public EventEnvelope append(LifecycleEvent event) {
+        EventType type = EventType.of(event);
+        byte[] payload = codec.encode(event);
+        var envelope = new EventEnvelope(UUID.randomUUID().toString(), type.type(), source, clock.instant(),
+                event.subject());
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO outbox (id, topic, message_key, event_type, source, occurred_at, payload)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setObject(1, UUID.fromString(envelope.id()));
+            ps.setString(2, type.topic());
+            ps.setString(3, envelope.subject());
+            ps.setString(4, envelope.type());
+            ps.setString(5, envelope.source());
+            ps.setTimestamp(6, Timestamp.from(envelope.time()));
+            ps.setBytes(7, payload);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not write to the outbox", e);
+        }
+        return envelope;
+    }
+}

@@ -1,0 +1,200 @@
+package dev.embargo.platform.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import dev.embargo.events.CloudEventHeaders;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Publishes outbox rows to Kafka and marks them sent. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several
+ * instances share the work without publishing a row twice at once; a row is marked sent only after the broker
+ * acknowledged it ({@code acks=all}, idempotent producer). Anything that fails stays unsent and is retried on a later
+ * run: a broker outage of any length delays events but loses none. A crash between publish and commit republishes,
+ * which consumers absorb by deduplicating on the event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private final AgroalDataSource dataSource;
+    private final OutboxConfig config;
+    private final KafkaProducer<String, byte[]> producer;
+
+    OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry registry,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.dataSource = dataSource;
+        this.config = config;
+        int timeoutMs = (int) config.deliveryTimeout().toMillis();
+        Map<String, Object> props = new HashMap<>();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, config.clientId() + "-" + applicationName + "-outbox");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeoutMs, 30_000));
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        this.producer = new KafkaProducer<>(props);
+        Gauge.builder("embargo.outbox.backlog", this, OutboxRelay::backlog)
+                .description("Outbox events not yet acknowledged by Kafka").register(registry);
+        Gauge.builder("embargo.outbox.oldest.age.seconds", this, OutboxRelay::oldestAgeSeconds)
+                .description("Age of the oldest unsent outbox event").register(registry);
+    }
+
+    @Scheduled(every = "${embargo.outbox.poll-interval:1s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = RelayDisabled.class)
+    void scheduled() {
+        try {
+            while (relayOnce() == config.batchSize()) {
+                // a full batch means more may be waiting
+            }
+        } catch (RuntimeException e) {
+            Log.warnf("outbox relay run failed, will retry: %s", e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Publishes one batch of unsent rows.
+     *
+     * @return how many rows were claimed
+     */
+    public int relayOnce() {
+        return QuarkusTransaction.requiringNew().timeout((int) config.deliveryTimeout().toSeconds() + 30)
+                .call(this::publishClaimedBatch);
+    }
+
+    private int publishClaimedBatch() throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, topic, message_key, event_type, source, occurred_at, payload FROM outbox"
+                            + " WHERE sent_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED")) {
+                ps.setInt(1, config.batchSize());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new Row((UUID) rs.getObject(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getTimestamp(6).toInstant().toString(), rs.getBytes(7)));
+                    }
+                }
+            }
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                sends.add(producer.send(row.toRecord()));
+            }
+            List<UUID> sent = new ArrayList<>();
+            List<UUID> failed = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                if (awaitAck(sends.get(i))) {
+                    sent.add(rows.get(i).id());
+                } else {
+                    failed.add(rows.get(i).id());
+                }
+            }
+            mark(c, "UPDATE outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY (?)", sent);
+            mark(c, "UPDATE outbox SET attempts = attempts + 1 WHERE id = ANY (?)", failed);
+            if (!failed.isEmpty()) {
+                Log.warnf("outbox relay: %d of %d events not acknowledged by Kafka; they stay queued", failed.size(),
+                        rows.size());
+            }
+        }
+        return rows.size();
+    }
+
+    private boolean awaitAck(Future<RecordMetadata> send) {
+        try {
+            send.get(config.deliveryTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void mark(Connection c, String sql, List<UUID> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    double backlog() {
+        return queryDouble("SELECT count(*) FROM outbox WHERE sent_at IS NULL");
+    }
+
+    double oldestAgeSeconds() {
+        return queryDouble(
+                "SELECT coalesce(extract(epoch FROM now() - min(occurred_at)), 0) FROM outbox WHERE sent_at IS NULL");
+    }
+
+    private double queryDouble(String sql) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getDouble(1) : 0;
+        } catch (SQLException e) {
+            return Double.NaN;
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(java.time.Duration.ofSeconds(5));
+    }
+
+    private record Row(UUID id, String topic, String key, String type, String source, String time, byte[] payload) {
+        ProducerRecord<String, byte[]> toRecord() {
+            var headers = new RecordHeaders();
+            headers.add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_VALUE));
+            headers.add(CloudEventHeaders.ID, bytes(id.toString()));
+            headers.add(CloudEventHeaders.TYPE, bytes(type));
+            headers.add(CloudEventHeaders.SOURCE, bytes(source));
+            headers.add(CloudEventHeaders.TIME, bytes(time));
+            headers.add(CloudEventHeaders.SUBJECT, bytes(key));
+            headers.add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
+            return new ProducerRecord<>(topic, null, key, payload, headers);
+        }
+
+        private static byte[] bytes(String s) {
+            return s.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package dev.embargo.platform;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import dev.embargo.events.CloudEventHeaders;
+import dev.embargo.events.EventCodec;
+import dev.embargo.events.ProjectRegistered;
+import dev.embargo.events.Topics;
+import dev.embargo.platform.inbox.EventConsumer;
+import dev.embargo.platform.outbox.Outbox;
+import dev.embargo.testing.TestKafka;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class DeliveryTest {
+
+    @Inject
+    Outbox outbox;
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    EventCodec codec;
+    @Inject
+    EventConsumer consumer;
+
+    static ProjectRegistered project(String id, String name) {
+        return new ProjectRegistered(id, "p-" + id.substring(0, 8), name, null, Instant.now());
+    }
+
+    static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    @Test
+    void committedEventArrivesOnceAndRolledBackEventNever() {
+        String committed = newId();
+        String rolledBack = newId();
+        QuarkusTransaction.requiringNew().run(() -> outbox.append(project(committed, "kept")));
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                outbox.append(project(rolledBack, "undone"));
+                throw new IllegalStateException("the state change failed");
+            });
+        } catch (IllegalStateException expected) {
+            // the transaction rolled back
+        }
+        await().atMost(20, TimeUnit.SECONDS).until(() -> effects(committed) == 1);
+        List<ConsumerRecord<String, byte[]>> onTopic = TestKafka.readAll(Topics.INTAKE_PROJECTS, Duration.ofSeconds(2));
+        assertEquals(1, onTopic.stream().filter(r -> r.key().equals(committed)).count());
+        assertEquals(0, onTopic.stream().filter(r -> r.key().equals(rolledBack)).count());
+        assertEquals(0, effects(rolledBack));
+        var record = onTopic.stream().filter(r -> r.key().equals(committed)).findFirst().orElseThrow();
+        assertEquals("project.registered.v1", header(record, CloudEventHeaders.TYPE));
+        assertEquals("/kit-test", header(record, CloudEventHeaders.SOURCE));
+        assertEquals(committed, header(record, CloudEventHeaders.SUBJECT));
+    }
+
+    @Test
+    void brokerOutageLongerThanDeliveryTimeoutLosesAndDuplicatesNothing() throws Exception {
+        List<String> ids = java.util.stream.IntStream.range(0, 20).mapToObj(i -> newId()).toList();
+        TestKafka.stopBroker();
+        try {
+            for (String id : ids) {
+                QuarkusTransaction.requiringNew().run(() -> outbox.append(project(id, "during-outage")));
+            }
+            // Outlast the producer's delivery timeout (3 s in tests) twice over while events keep queuing.
+            Thread.sleep(7_000);
+            assertTrue(unsent(ids) == ids.size(), "events wait in the outbox while the broker is down");
+        } finally {
+            TestKafka.startBroker();
+        }
+        await().atMost(90, TimeUnit.SECONDS).until(() -> ids.stream().allMatch(id -> effects(id) >= 1));
+        Thread.sleep(1_000);
+        for (String id : ids) {
+            assertEquals(1, effects(id), "exactly one effect per event");
+        }
+        assertEquals(0, unsent(ids));
+    }
+
+    @Test
+    void sameEventDeliveredTwiceHasOneEffect() throws Exception {
+        String id = newId();
+        String eventId = newId();
+        byte[] payload = codec.encode(project(id, "twice"));
+        try (var producer = producer()) {
+            producer.send(record(Topics.INTAKE_PROJECTS, id, eventId, "project.registered.v1", payload)).get();
+            producer.send(record(Topics.INTAKE_PROJECTS, id, eventId, "project.registered.v1", payload)).get();
+        }
+        await().atMost(20, TimeUnit.SECONDS).until(() -> effects(id) == 1);
+        String after = newId();
+        QuarkusTransaction.requiringNew().run(() -> outbox.append(project(after, "after")));
+        await().atMost(20, TimeUnit.SECONDS).until(() -> effects(after) == 1);
+        assertEquals(1, effects(id));
+    }
+
+    @Test
+    void malformedAndRefusedEventsAreDeadLetteredAndTheNextIsProcessed() throws Exception {
+        String key = newId();
+        String malformedId = newId();
+        String poisonId = newId();
+        try (var producer = producer()) {
+            producer.send(record(Topics.INTAKE_PROJECTS, key, malformedId, "project.registered.v1",
+                    "{\"projectId\": 42}".getBytes(StandardCharsets.UTF_8))).get();
+            producer.send(record(Topics.INTAKE_PROJECTS, key, poisonId, "project.registered.v1",
+                    codec.encode(project(key, "poison")))).get();
+        }
+        String next = key;
+        QuarkusTransaction.requiringNew().run(() -> outbox.append(project(next, "healthy")));
+        await().atMost(30, TimeUnit.SECONDS).until(() -> effects(next) == 1);
+
+        List<ConsumerRecord<String, byte[]>> dead = TestKafka.readAll(consumer.deadLetterTopic(),
+                Duration.ofSeconds(2));
+        var malformed = dead.stream().filter(r -> malformedId.equals(header(r, CloudEventHeaders.ID))).findFirst()
+                .orElseThrow();
+        String reason = header(malformed, EventConsumer.DLQ_REASON);
+        assertNotNull(reason);
+        assertTrue(reason.startsWith("malformed event"), reason);
+        assertEquals(Topics.INTAKE_PROJECTS, header(malformed, EventConsumer.DLQ_TOPIC));
+        var poison = dead.stream().filter(r -> poisonId.equals(header(r, CloudEventHeaders.ID))).findFirst()
+                .orElseThrow();
+        assertEquals("rejected: project name refused by test handler", header(poison, EventConsumer.DLQ_REASON));
+        assertEquals(2, deadLetterRows(malformedId, poisonId));
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
+    }
+
+    private static ProducerRecord<String, byte[]> record(String topic, String key, String eventId, String type,
+            byte[] payload) {
+        var headers = new RecordHeaders();
+        headers.add(CloudEventHeaders.ID, eventId.getBytes(StandardCharsets.UTF_8));
+        headers.add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
+        headers.add(CloudEventHeaders.SOURCE, "/test".getBytes(StandardCharsets.UTF_8));
+        headers.add(CloudEventHeaders.TIME, Instant.now().toString().getBytes(StandardCharsets.UTF_8));
+        return new ProducerRecord<>(topic, null, key, payload, headers);
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        var h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private long effects(String subject) {
+        return count("SELECT count(*) FROM effects WHERE subject = ?", subject);
+    }
+
+    private long unsent(List<String> subjects) {
+        return subjects.stream()
+                .mapToLong(s -> count("SELECT count(*) FROM outbox WHERE sent_at IS NULL AND message_key = ?", s))
+                .sum();
+    }
+
+    private long deadLetterRows(String a, String b) {
+        return count("SELECT count(*) FROM dead_letter WHERE event_id = ?", a)
+                + count("SELECT count(*) FROM dead_letter WHERE event_id = ?", b);
+    }
+
+    private long count(String sql, String arg) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.embargo.testing;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+import kafka.server.BrokerServer;
+
+/** One in-JVM KRaft Kafka broker per test JVM, which tests may stop and start to simulate an outage. */
+public final class TestKafka {
+
+    private static KafkaClusterTestKit cluster;
+
+    private TestKafka() {
+    }
+
+    public static synchronized String bootstrapServers() {
+        if (cluster == null) {
+            try {
+                cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true)
+                        .setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                                .setConfigProp("auto.create.topics.enable", "true").setConfigProp("num.partitions", "3")
+                                .setConfigProp("offsets.topic.replication.factor", "1")
+                                .setConfigProp("transaction.state.log.replication.factor", "1")
+                                .setConfigProp("transaction.state.log.min.isr", "1")
+                                .setConfigProp("group.initial.rebalance.delay.ms", "0").build();
+                cluster.format();
+                cluster.startup();
+                cluster.waitForReadyBrokers();
+            } catch (Exception e) {
+                throw new IllegalStateException("embedded Kafka did not start", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(TestKafka::closeQuietly));
+        }
+        return cluster.bootstrapServers();
+    }
+
+    /** Stops the broker (the controller stays up), as in a broker outage. */
+    public static synchronized void stopBroker() {
+        BrokerServer broker = broker();
+        broker.shutdown();
+        broker.awaitShutdown();
+    }
+
+    /** Starts the stopped broker again on the same port and log directory. */
+    public static synchronized void startBroker() {
+        broker().startup();
+    }
+
+    private static BrokerServer broker() {
+        bootstrapServers();
+        return cluster.brokers().values().iterator().next();
+    }
+
+    /** Reads every record of a topic from the beginning until {@code quiet} passes without a new one. */
+    public static List<ConsumerRecord<String, byte[]>> readAll(String topic, Duration quiet) {
+        Properties p = new Properties();
+        p.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG,
+                "test-reader-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()));
+        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p)) {
+            consumer.subscribe(List.of(topic));
+            long idleSince = System.nanoTime();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() - idleSince < quiet.toNanos() && System.nanoTime() < deadline) {
+                var records = consumer.poll(Duration.ofMillis(200));
+                if (!records.isEmpty()) {
+                    records.forEach(out::add);
+                    idleSince = System.nanoTime();
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void closeQuietly() {
+        try {
+            cluster.close();
+        } catch (Exception ignored) {
+            // the JVM is exiting
+        }
+    }
+}
