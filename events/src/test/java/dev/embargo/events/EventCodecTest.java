@@ -28,11 +28,17 @@ class EventCodecTest {
     static final List<String> SLUGS = List.of("openpanel");
     static final String TRK = "OPENPANEL-2026-0007";
 
+    static final SecurityPolicy POLICY = new SecurityPolicy("OpenPanel", "https://x.test/security", null, List.of(),
+            List.of(), List.of(new SecurityPolicy.ScopeRule("self-xss", "Self-XSS", List.of("self-xss"), false)), null,
+            new SecurityPolicy.Sla("UTC", List.of(java.time.DayOfWeek.MONDAY), List.of(),
+                    new SecurityPolicy.Deadline(72, SecurityPolicy.Unit.HOURS), null, null, 30, 0.75),
+            new SecurityPolicy.Disclosure(90, 7, true), null, null, List.of(), List.of("en"), false, null, null, null);
+
     static LifecycleEvent sample(EventType type) {
         JsonNode policy = CODEC.mapper().createObjectNode().put("name", "x");
         return switch (type) {
         case PROJECT_REGISTERED -> new ProjectRegistered("p1", "openpanel", "OpenPanel", "https://x.test", NOW);
-        case PROJECT_POLICY_PUBLISHED -> new ProjectPolicyPublished("p1", "openpanel", 2, NOW, policy);
+        case PROJECT_POLICY_PUBLISHED -> new ProjectPolicyPublished("p1", "openpanel", 2, NOW, POLICY);
         case PROJECT_MEMBERSHIP_CHANGED -> new ProjectMembershipChanged("p1", "openpanel", "sub-1", null,
                 ProjectMembershipChanged.Role.MAINTAINER, ProjectMembershipChanged.Change.ADDED, NOW);
         case REPORT_SUBMITTED -> new ReportSubmitted("r1", TRK, "p1", "openpanel", 1, NOW, "a".repeat(64), null,
