@@ -16,20 +16,19 @@ class OperabilityTest {
 
     @Test
     void readinessCoversDatabaseAndKafka() {
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP")).body("checks.name",
+                hasItems("Database connections health check", "Kafka connection health check"));
     }
 
     @Test
     void publishesOpenApiDocument() {
-        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
-                .body("openapi", startsWith("3."));
+        given().accept("application/json").when().get("/q/openapi").then().statusCode(200).body("openapi",
+                startsWith("3."));
     }
 
     @Test
     void unknownPathIsProblemJsonWithoutEcho() {
-        given().when().get("/api/v1/<script>nope").then().statusCode(404)
-                .contentType("application/problem+json").body("type", equalTo("urn:embargo:problem:not-found"))
-                .body(not(containsString("script")));
+        given().when().get("/api/v1/<script>nope").then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("urn:embargo:problem:not-found")).body(not(containsString("script")));
     }
 }
