@@ -1,0 +1,123 @@
+package dev.embargo.triage.cases;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * One SLA clock of a case. Its deadline is fixed when the clock starts; while the case waits for the reporter the
+ * remaining time is parked and {@code due_at} is empty, so the scheduler's index does not see it.
+ */
+@Entity
+@Table(name = "milestones")
+public class Milestone {
+
+    @Id
+    private String id;
+    @Enumerated(EnumType.STRING)
+    private MilestoneKind kind;
+    @Column(name = "started_at")
+    private Instant startedAt;
+    @Column(name = "due_at")
+    private Instant dueAt;
+    @Column(name = "warn_at")
+    private Instant warnAt;
+    @Column(name = "paused_remaining_ms")
+    private Long pausedRemainingMs;
+    @Column(name = "paused_warn_ms")
+    private Long pausedWarnMs;
+    @Column(name = "settled_at")
+    private Instant settledAt;
+    @Column(name = "warned_at")
+    private Instant warnedAt;
+    @Column(name = "breached_at")
+    private Instant breachedAt;
+
+    protected Milestone() {
+    }
+
+    Milestone(MilestoneKind kind, Instant startedAt, Instant dueAt, double warningFraction) {
+        this.id = UUID.randomUUID().toString();
+        this.kind = kind;
+        this.startedAt = startedAt;
+        this.dueAt = dueAt;
+        long total = Duration.between(startedAt, dueAt).toMillis();
+        this.warnAt = startedAt.plusMillis((long) (Math.max(0, total) * warningFraction));
+    }
+
+    boolean isRunning() {
+        return settledAt == null && breachedAt == null;
+    }
+
+    void settle(Instant now) {
+        if (settledAt == null) {
+            settledAt = now;
+        }
+    }
+
+    void pause(Instant now) {
+        if (isRunning() && dueAt != null) {
+            pausedRemainingMs = Math.max(0, Duration.between(now, dueAt).toMillis());
+            pausedWarnMs = warnedAt != null || warnAt == null ? null
+                    : Math.max(0, Duration.between(now, warnAt).toMillis());
+            dueAt = null;
+            warnAt = null;
+        }
+    }
+
+    void resume(Instant now) {
+        if (isRunning() && dueAt == null && pausedRemainingMs != null) {
+            dueAt = now.plusMillis(pausedRemainingMs);
+            warnAt = pausedWarnMs == null ? null : now.plusMillis(pausedWarnMs);
+            pausedRemainingMs = null;
+            pausedWarnMs = null;
+        }
+    }
+
+    /** Records the breach; a milestone breaches at most once, and only when due and still running. */
+    public void breach(Instant now) {
+        if (!isRunning() || dueAt == null || now.isBefore(dueAt)) {
+            throw new IllegalStateException("milestone is not due");
+        }
+        breachedAt = now;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public MilestoneKind kind() {
+        return kind;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public Instant dueAt() {
+        return dueAt;
+    }
+
+    public Instant warnAt() {
+        return warnAt;
+    }
+
+    public Instant settledAt() {
+        return settledAt;
+    }
+
+    public Instant breachedAt() {
+        return breachedAt;
+    }
+
+    public boolean isPaused() {
+        return isRunning() && dueAt == null && pausedRemainingMs != null;
+    }
+}

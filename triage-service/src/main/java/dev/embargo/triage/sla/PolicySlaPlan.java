@@ -1,0 +1,56 @@
+package dev.embargo.triage.sla;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import dev.embargo.events.SecurityPolicy;
+import dev.embargo.events.SecurityPolicy.Deadline;
+import dev.embargo.triage.cases.MilestoneKind;
+import dev.embargo.triage.cases.Severity;
+import dev.embargo.triage.cases.SlaPlan;
+
+/** The deadlines of one policy version, computed with the project's business calendar. */
+public final class PolicySlaPlan implements SlaPlan {
+
+    private static final double DEFAULT_WARNING_FRACTION = 0.75;
+
+    private final SecurityPolicy policy;
+    private final BusinessCalendar calendar;
+
+    public PolicySlaPlan(SecurityPolicy policy) {
+        this.policy = policy;
+        var sla = policy.sla();
+        this.calendar = sla == null ? BusinessCalendar.of(null, null, null)
+                : BusinessCalendar.of(sla.timeZone(), sla.workingDays(), sla.holidays());
+    }
+
+    @Override
+    public Optional<Instant> due(MilestoneKind kind, Severity severity, Instant start) {
+        var sla = policy.sla();
+        Deadline deadline = switch (kind) {
+        case ACKNOWLEDGE -> sla == null ? null : sla.acknowledge();
+        case ASSESS -> sla == null ? null : sla.assess();
+        case FIX -> sla == null || sla.fix() == null || severity == null ? null : switch (severity) {
+        case CRITICAL -> sla.fix().critical();
+        case HIGH -> sla.fix().high();
+        case MEDIUM -> sla.fix().medium();
+        case LOW -> sla.fix().low();
+        case NONE -> null;
+        };
+        case DISCLOSE -> policy.disclosure() == null || policy.disclosure().deadlineDays() <= 0 ? null
+                : new Deadline(policy.disclosure().deadlineDays(), SecurityPolicy.Unit.DAYS);
+        };
+        return Optional.ofNullable(deadline).map(d -> calendar.add(start, d));
+    }
+
+    @Override
+    public double warningFraction() {
+        Double f = policy.sla() == null ? null : policy.sla().warningFraction();
+        return f == null || f <= 0 || f >= 1 ? DEFAULT_WARNING_FRACTION : f;
+    }
+
+    @Override
+    public Optional<Integer> silenceDays() {
+        return policy.sla() == null ? Optional.empty() : Optional.ofNullable(policy.sla().needsInfoSilenceDays());
+    }
+}

@@ -1,0 +1,187 @@
+package dev.embargo.triage.cases;
+
+import static dev.embargo.triage.cases.Workflow.Action.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.embargo.triage.cases.Workflow.Action;
+
+class CaseWorkflowTest {
+
+    /** The legal moves of PLATFORM.md: state × action → resulting state; everything else is illegal. */
+    private static final Map<CaseState, Map<Action, CaseState>> LEGAL = new EnumMap<>(CaseState.class);
+
+    static {
+        legal(CaseState.NEW, ACKNOWLEDGE, CaseState.ACKNOWLEDGED, REQUEST_INFO, CaseState.NEEDS_INFO, CLOSE,
+                CaseState.CLOSED, WITHDRAW, CaseState.CLOSED);
+        legal(CaseState.ACKNOWLEDGED, REQUEST_INFO, CaseState.NEEDS_INFO, TRIAGE, CaseState.TRIAGED, CLOSE,
+                CaseState.CLOSED, WITHDRAW, CaseState.CLOSED);
+        legal(CaseState.NEEDS_INFO, PROVIDE_INFO, CaseState.ACKNOWLEDGED, CLOSE, CaseState.CLOSED, WITHDRAW,
+                CaseState.CLOSED);
+        legal(CaseState.TRIAGED, REQUEST_INFO, CaseState.NEEDS_INFO, START_FIX, CaseState.FIXING, MARK_FIXED,
+                CaseState.FIXED, PUBLISH, CaseState.PUBLISHED, CLOSE, CaseState.CLOSED, WITHDRAW, CaseState.CLOSED);
+        legal(CaseState.FIXING, REQUEST_INFO, CaseState.NEEDS_INFO, MARK_FIXED, CaseState.FIXED, PUBLISH,
+                CaseState.PUBLISHED, CLOSE, CaseState.CLOSED, WITHDRAW, CaseState.CLOSED);
+        legal(CaseState.FIXED, PUBLISH, CaseState.PUBLISHED, WITHDRAW, CaseState.CLOSED);
+        legal(CaseState.PUBLISHED, REOPEN, CaseState.TRIAGED);
+        legal(CaseState.CLOSED, REOPEN, CaseState.ACKNOWLEDGED);
+    }
+
+    private static void legal(CaseState from, Object... pairs) {
+        var moves = new EnumMap<Action, CaseState>(Action.class);
+        for (int i = 0; i < pairs.length; i += 2) {
+            moves.put((Action) pairs[i], (CaseState) pairs[i + 1]);
+        }
+        LEGAL.put(from, moves);
+    }
+
+    static Stream<Arguments> everyStateAndAction() {
+        List<Arguments> all = new ArrayList<>();
+        for (CaseState s : CaseState.values()) {
+            for (Action a : Action.values()) {
+                all.add(Arguments.of(s, a));
+            }
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{1} from {0}")
+    @MethodSource("everyStateAndAction")
+    void eachActionIsLegalExactlyWhereTheWorkflowAllowsIt(CaseState from, Action action) {
+        Case c = Workflow.caseIn(from);
+        assertEquals(from, c.state());
+        int historyBefore = c.history().size();
+        long stateCount = c.history().size();
+        CaseState expected = LEGAL.get(from).get(action);
+        Instant now = Workflow.T0.plus(Duration.ofDays(1));
+        if (expected == null) {
+            var e = assertThrows(IllegalTransitionException.class, () -> Workflow.apply(c, action, now));
+            assertEquals(from, e.current());
+            assertEquals(from, c.state());
+            assertEquals(stateCount, c.history().size());
+        } else {
+            Workflow.apply(c, action, now);
+            assertEquals(expected, c.state());
+            assertEquals(historyBefore + 1, c.history().size());
+            HistoryEntry last = c.history().get(c.history().size() - 1);
+            assertEquals(from, last.from());
+            assertEquals(expected, last.to());
+            assertEquals(now, last.occurredAt());
+        }
+    }
+
+    @Test
+    void needsInfoReturnsToTheStateItInterrupted() {
+        Case c = Workflow.caseIn(CaseState.FIXING);
+        c.requestInfo("m", Workflow.T0.plusSeconds(3600), "which version?", Workflow.plan(14));
+        c.resumeFromNeedsInfo(null, Workflow.T0.plusSeconds(7200));
+        assertEquals(CaseState.FIXING, c.state());
+    }
+
+    @Test
+    void closingAsDuplicateNamesTheOriginalCase() {
+        Case c = Workflow.caseIn(CaseState.ACKNOWLEDGED);
+        assertThrows(IllegalArgumentException.class, () -> c.close("m", Workflow.T0, Resolution.DUPLICATE, null, null));
+        c.close("m", Workflow.T0, Resolution.DUPLICATE, "other-case", "same root cause");
+        assertEquals(Resolution.DUPLICATE, c.resolution());
+        assertEquals("other-case", c.duplicateOf());
+        assertEquals("CLOSE_DUPLICATE", c.history().get(c.history().size() - 1).action());
+    }
+
+    @Test
+    void reopeningClearsTheResolution() {
+        Case c = Workflow.caseIn(CaseState.CLOSED);
+        c.reopen("m", Workflow.T0.plusSeconds(10), "was real after all");
+        assertNull(c.resolution());
+        assertEquals(CaseState.ACKNOWLEDGED, c.state());
+    }
+
+    @Test
+    void acknowledgingSettlesTheAcknowledgeClockOnly() {
+        Case c = Workflow.newCase();
+        c.acknowledge("m", Workflow.T0.plusSeconds(60));
+        assertNotNull(c.milestone(MilestoneKind.ACKNOWLEDGE).orElseThrow().settledAt());
+        assertNull(c.milestone(MilestoneKind.ASSESS).orElseThrow().settledAt());
+    }
+
+    @Test
+    void triageStartsTheFixClockFromTheSeverityTarget() {
+        Case c = Workflow.caseIn(CaseState.ACKNOWLEDGED);
+        Instant at = Workflow.T0.plus(Duration.ofHours(5));
+        c.triage("m", at, Severity.CRITICAL, null, null, Workflow.plan(null));
+        Milestone fix = c.milestone(MilestoneKind.FIX).orElseThrow();
+        assertEquals(at.plus(Duration.ofHours(336)), fix.dueAt());
+        assertNotNull(c.milestone(MilestoneKind.ASSESS).orElseThrow().settledAt());
+    }
+
+    @Test
+    void needsInfoPausesEveryRunningClockAndResumeKeepsTheRemainingTime() {
+        Case c = Workflow.newCase();
+        Milestone ack = c.milestone(MilestoneKind.ACKNOWLEDGE).orElseThrow();
+        Instant due = ack.dueAt();
+        Instant warn = ack.warnAt();
+        Instant pausedAt = Workflow.T0.plus(Duration.ofHours(10));
+        c.requestInfo("m", pausedAt, null, Workflow.plan(14));
+        assertTrue(ack.isPaused());
+        assertNull(ack.dueAt(), "a paused clock is invisible to the scheduler");
+        assertThrows(IllegalStateException.class, () -> ack.breach(due.plusSeconds(1)));
+
+        Instant resumedAt = pausedAt.plus(Duration.ofDays(3));
+        c.resumeFromNeedsInfo(null, resumedAt);
+        assertEquals(due.plus(Duration.ofDays(3)), ack.dueAt());
+        assertEquals(warn.plus(Duration.ofDays(3)), ack.warnAt());
+    }
+
+    @Test
+    void silenceLimitCountsFromTheRequestForInformation() {
+        Case c = Workflow.caseIn(CaseState.ACKNOWLEDGED);
+        Instant asked = Workflow.T0.plus(Duration.ofHours(1));
+        c.requestInfo("m", asked, null, Workflow.plan(14));
+        assertTrue(!c.silentSince(asked.plus(Duration.ofDays(13))));
+        assertTrue(c.silentSince(asked.plus(Duration.ofDays(14))));
+        c.close(null, asked.plus(Duration.ofDays(14)), Resolution.INFORMATIVE, null, "silence");
+        assertTrue(!c.silentSince(asked.plus(Duration.ofDays(15))));
+    }
+
+    @Test
+    void aMilestoneBreachesOnceAndNotBeforeItIsDue() {
+        Case c = Workflow.newCase();
+        Milestone ack = c.milestone(MilestoneKind.ACKNOWLEDGE).orElseThrow();
+        assertThrows(IllegalStateException.class, () -> ack.breach(ack.dueAt().minusSeconds(1)));
+        ack.breach(ack.dueAt());
+        assertThrows(IllegalStateException.class, () -> ack.breach(ack.dueAt().plusSeconds(5)));
+    }
+
+    @Test
+    void publicationIsDueOnTheAgreedDateOrAtTheDeadline() {
+        Case c = Workflow.caseIn(CaseState.FIXING);
+        var date = java.time.LocalDate.of(2026, 4, 1);
+        c.proposeDisclosure(date, Workflow.T0);
+        assertTrue(!c.publicationDue(date, Workflow.T0), "a proposal is not an agreement");
+        c.counterDisclosure(date.plusDays(7), Workflow.T0);
+        assertEquals(date.plusDays(7), c.agreeDisclosure(Workflow.T0));
+        assertTrue(!c.publicationDue(date.plusDays(6), Workflow.T0));
+        assertTrue(c.publicationDue(date.plusDays(7), Workflow.T0));
+
+        Case other = Workflow.caseIn(CaseState.TRIAGED);
+        Instant deadline = other.milestone(MilestoneKind.DISCLOSE).orElseThrow().dueAt();
+        assertTrue(!other.publicationDue(date, deadline.minusSeconds(1)));
+        assertTrue(other.publicationDue(date, deadline));
+    }
+}

@@ -1,0 +1,84 @@
+package dev.embargo.triage.cases;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Test driver: every workflow action by name, and the paths that bring a new case into each state. */
+final class Workflow {
+
+    enum Action {
+        ACKNOWLEDGE, REQUEST_INFO, PROVIDE_INFO, TRIAGE, START_FIX, MARK_FIXED, PUBLISH, CLOSE, WITHDRAW, REOPEN
+    }
+
+    static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+
+    /** Every clock one hour per unit, no silence limit unless asked. */
+    static SlaPlan plan(Integer silenceDays) {
+        return new SlaPlan() {
+            @Override
+            public Optional<Instant> due(MilestoneKind kind, Severity severity, Instant start) {
+                return Optional.of(start.plus(Duration.ofHours(switch (kind) {
+                case ACKNOWLEDGE -> 72;
+                case ASSESS -> 168;
+                case FIX -> 336;
+                case DISCLOSE -> 2160;
+                })));
+            }
+
+            @Override
+            public double warningFraction() {
+                return 0.5;
+            }
+
+            @Override
+            public Optional<Integer> silenceDays() {
+                return Optional.ofNullable(silenceDays);
+            }
+        };
+    }
+
+    static final Map<CaseState, List<Action>> PATHS = Map.of(CaseState.NEW, List.of(), CaseState.ACKNOWLEDGED,
+            List.of(Action.ACKNOWLEDGE), CaseState.NEEDS_INFO, List.of(Action.ACKNOWLEDGE, Action.REQUEST_INFO),
+            CaseState.TRIAGED, List.of(Action.ACKNOWLEDGE, Action.TRIAGE), CaseState.FIXING,
+            List.of(Action.ACKNOWLEDGE, Action.TRIAGE, Action.START_FIX), CaseState.FIXED,
+            List.of(Action.ACKNOWLEDGE, Action.TRIAGE, Action.START_FIX, Action.MARK_FIXED), CaseState.PUBLISHED,
+            List.of(Action.ACKNOWLEDGE, Action.TRIAGE, Action.MARK_FIXED, Action.PUBLISH), CaseState.CLOSED,
+            List.of(Action.CLOSE));
+
+    static Case newCase() {
+        String id = UUID.randomUUID().toString();
+        return Case.open(id, "DEMO-2026-0001", "p1", "demo", 1, "hash", null, T0, plan(14));
+    }
+
+    static Case caseIn(CaseState state) {
+        Case c = newCase();
+        Instant t = T0;
+        for (Action a : PATHS.get(state)) {
+            t = t.plusSeconds(60);
+            apply(c, a, t);
+        }
+        return c;
+    }
+
+    static void apply(Case c, Action action, Instant now) {
+        switch (action) {
+        case ACKNOWLEDGE -> c.acknowledge("m", now);
+        case REQUEST_INFO -> c.requestInfo("m", now, "need PoC", plan(14));
+        case PROVIDE_INFO -> c.resumeFromNeedsInfo(null, now);
+        case TRIAGE -> c.triage("m", now, Severity.HIGH, null, null, plan(14));
+        case START_FIX -> c.startFix("m", now);
+        case MARK_FIXED -> c.markFixed("m", now);
+        case PUBLISH -> c.publish("m", now);
+        case CLOSE -> c.close("m", now, Resolution.SPAM, null, null);
+        case WITHDRAW -> c.withdraw(null, now);
+        case REOPEN -> c.reopen("m", now, "regression");
+        }
+    }
+
+    private Workflow() {
+    }
+}
