@@ -1,0 +1,118 @@
+package dev.embargo.platform.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/** What can be checked of deploy/ without a Docker engine or a cluster: it parses and carries what it must. */
+class DeployManifestsTest {
+
+    static final Path DEPLOY = Path.of("").toAbsolutePath().getParent().resolve("deploy");
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    static List<JsonNode> documents(Path file) throws IOException {
+        List<JsonNode> docs = new ArrayList<>();
+        try (JsonParser parser = YAML.getFactory().createParser(file.toFile())) {
+            var it = YAML.readValues(parser, JsonNode.class);
+            while (it.hasNext()) {
+                JsonNode doc = it.next();
+                if (doc != null && !doc.isNull() && !doc.isEmpty()) {
+                    docs.add(doc);
+                }
+            }
+        }
+        return docs;
+    }
+
+    @Test
+    void composeFileDefinesTheFullStackWithoutLiteralSecrets() throws IOException {
+        JsonNode compose = documents(DEPLOY.resolve("compose/docker-compose.yml")).get(0);
+        JsonNode services = compose.get("services");
+        for (String name : List.of("postgres", "kafka", "keycloak", "mail", "intake", "triage", "notification",
+                "credits")) {
+            assertTrue(services.has(name), name);
+            assertTrue(services.get(name).has("image"), name + " image");
+        }
+        assertEquals("apache/kafka:4.1.1", services.get("kafka").get("image").asText());
+        assertTrue(services.get("kafka").get("environment").get("KAFKA_PROCESS_ROLES").asText().contains("controller"),
+                "KRaft mode");
+        assertTrue(Files.exists(DEPLOY.resolve("compose/postgres-init.sh")));
+        String text = Files.readString(DEPLOY.resolve("compose/docker-compose.yml"));
+        for (String line : text.split("\n")) {
+            if (line.matches(".*(PASSWORD|KEYSET)[A-Z_]*:.*")) {
+                assertTrue(line.contains("${"), "secret values come from .env: " + line.trim());
+            }
+        }
+    }
+
+    @Test
+    void kubernetesManifestsAreWellFormedWithProbesResourcesAndAutoscaling() throws IOException {
+        Path base = DEPLOY.resolve("k8s/base");
+        JsonNode kustomization = documents(base.resolve("kustomization.yaml")).get(0);
+        List<JsonNode> all = new ArrayList<>();
+        for (JsonNode resource : kustomization.get("resources")) {
+            Path file = base.resolve(resource.asText());
+            assertTrue(Files.exists(file), "kustomization lists " + file);
+            all.addAll(documents(file));
+        }
+        Set<String> kinds = new java.util.HashSet<>();
+        List<String> hpaTargets = new ArrayList<>();
+        for (JsonNode doc : all) {
+            assertTrue(doc.hasNonNull("apiVersion"), "apiVersion in " + doc);
+            assertTrue(doc.hasNonNull("kind"), "kind");
+            assertFalse(doc.path("metadata").path("name").asText().isBlank(), "metadata.name of " + doc.get("kind"));
+            kinds.add(doc.get("kind").asText());
+            if (doc.get("kind").asText().equals("Deployment")) {
+                JsonNode container = doc.at("/spec/template/spec/containers/0");
+                assertTrue(container.has("readinessProbe") && container.has("livenessProbe"),
+                        "probes of " + doc.at("/metadata/name").asText());
+                assertTrue(container.at("/resources/requests").has("cpu")
+                        && container.at("/resources/requests").has("memory"), "requests");
+                assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText());
+            }
+            if (doc.get("kind").asText().equals("HorizontalPodAutoscaler")) {
+                hpaTargets.add(doc.at("/spec/scaleTargetRef/name").asText());
+            }
+        }
+        assertTrue(kinds.containsAll(Set.of("Deployment", "Service", "HorizontalPodAutoscaler", "Kafka",
+                "KafkaNodePool", "KafkaTopic", "Cluster", "ConfigMap")), kinds.toString());
+        assertTrue(hpaTargets.containsAll(List.of("intake-service", "triage-service")), hpaTargets.toString());
+
+        Path overlay = DEPLOY.resolve("k8s/overlays/production");
+        JsonNode overlayKustomization = documents(overlay.resolve("kustomization.yaml")).get(0);
+        for (JsonNode patch : overlayKustomization.get("patches")) {
+            assertTrue(Files.exists(overlay.resolve(patch.get("path").asText())), patch.toString());
+        }
+    }
+
+    @Test
+    void dashboardAndAlertsCoverTheOperatorsMetrics() throws IOException {
+        JsonNode dashboard = new ObjectMapper().readTree(DEPLOY.resolve("monitoring/grafana-dashboard.json").toFile());
+        String exprs = dashboard.get("panels").findValuesAsText("expr").toString();
+        for (String metric : List.of("embargo_submissions_total", "embargo_outbox_backlog",
+                "embargo_outbox_oldest_age_seconds", "kafka_consumer_fetch_manager_records_lag_max",
+                "embargo_sla_breached_total", "embargo_deliveries_failed_total")) {
+            assertTrue(exprs.contains(metric), metric);
+        }
+        String alerts = Stream.of(documents(DEPLOY.resolve("monitoring/alerts.yaml")).get(0).at("/spec/groups"))
+                .map(JsonNode::toString).findFirst().orElseThrow();
+        assertTrue(alerts.contains("embargo_outbox_oldest_age_seconds"));
+        assertTrue(alerts.contains("records_lag_max"));
+        assertTrue(alerts.contains("embargo_sla_breached_total"));
+    }
+}

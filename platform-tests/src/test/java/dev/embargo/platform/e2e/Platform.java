@@ -1,0 +1,197 @@
+package dev.embargo.platform.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.embargo.platform.crypto.Keysets;
+import dev.embargo.testing.MailTestResource;
+import dev.embargo.testing.TestDatabase;
+import dev.embargo.testing.TestKafka;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+
+/**
+ * The four services started from their packaged jars as separate processes (prod profile, JSON logs) against real
+ * infrastructure in this JVM: embedded PostgreSQL with a role and schema per service, a KRaft Kafka broker, the
+ * WireMock OIDC provider and GreenMail. One platform per test JVM; tests tell their data apart by random slugs.
+ */
+final class Platform {
+
+    enum Service {
+        INTAKE, TRIAGE, NOTIFICATION, CREDITS;
+
+        String id() {
+            return name().toLowerCase();
+        }
+    }
+
+    private static Platform instance;
+
+    final Path root = Path.of("").toAbsolutePath().getParent();
+    final Path logs = Path.of("target", "platform-logs").toAbsolutePath();
+    private final Map<Service, Process> processes = new EnumMap<>(Service.class);
+    private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    private final Map<String, String> commonEnv = new HashMap<>();
+
+    static synchronized Platform get() {
+        if (instance == null) {
+            instance = new Platform();
+            instance.startAll();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stopAll));
+        }
+        return instance;
+    }
+
+    private Platform() {
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Map<String, String> oidc = new OidcWiremockTestResource().start();
+        // Tokens.of signs with the OIDC test server's key, found through this property.
+        System.setProperty("smallrye.jwt.sign.key.location", oidc.get("smallrye.jwt.sign.key.location"));
+        var mail = MailTestResource.greenMail();
+        commonEnv.put("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
+        commonEnv.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidc.get("keycloak.url") + "/realms/quarkus/");
+        commonEnv.put("EMBARGO_CRYPTO_AT_REST_KEYSET", Keysets.toBase64(Keysets.generate()));
+        commonEnv.put("EMBARGO_CRYPTO_TRANSPORT_KEYSET", Keysets.toBase64(Keysets.generate()));
+        commonEnv.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        commonEnv.put("QUARKUS_MAILER_PORT", String.valueOf(mail.getSmtp().getPort()));
+        commonEnv.put("QUARKUS_MAILER_MOCK", "false");
+        commonEnv.put("QUARKUS_MAILER_TLS", "false");
+        commonEnv.put("QUARKUS_MAILER_START_TLS", "DISABLED");
+        commonEnv.put("QUARKUS_MAILER_FROM", "embargo@embargo.localhost");
+        commonEnv.put("EMBARGO_OUTBOX_POLL_INTERVAL", "1s");
+        commonEnv.put("EMBARGO_OUTBOX_DELIVERY_TIMEOUT", "10s");
+        for (Service s : Service.values()) {
+            ports.put(s, freePort());
+        }
+        commonEnv.put("EMBARGO_PUBLIC_INTAKE_BASE_URL", url(Service.INTAKE));
+        commonEnv.put("EMBARGO_PUBLIC_CREDITS_BASE_URL", url(Service.CREDITS));
+    }
+
+    String url(Service s) {
+        return "http://127.0.0.1:" + ports.get(s);
+    }
+
+    Path log(Service s) {
+        return logs.resolve(s.id() + ".log");
+    }
+
+    private void startAll() {
+        for (Service s : Service.values()) {
+            launch(s);
+        }
+        for (Service s : Service.values()) {
+            awaitReady(s, Duration.ofSeconds(120));
+        }
+    }
+
+    /** Starts a service process and returns at once; see {@link #awaitReady}. */
+    synchronized void launch(Service s) {
+        Path jar = root.resolve(s.id() + "-service/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " missing: run the platform tests through ./mvnw verify");
+        }
+        var account = TestDatabase.account(s.id());
+        var pb = new ProcessBuilder(javaBinary(), "-Xmx320m", "-jar", jar.toString());
+        pb.environment().putAll(commonEnv);
+        pb.environment().put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(s)));
+        pb.environment().put("QUARKUS_DATASOURCE_JDBC_URL", account.jdbcUrl());
+        pb.environment().put("QUARKUS_DATASOURCE_USERNAME", account.username());
+        pb.environment().put("QUARKUS_DATASOURCE_PASSWORD", account.password());
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log(s).toFile()));
+        try {
+            processes.put(s, pb.start());
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start " + s, e);
+        }
+    }
+
+    void awaitReady(Service s, Duration limit) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            Process p = processes.get(s);
+            if (p != null && !p.isAlive()) {
+                throw new IllegalStateException(s + " exited with " + p.exitValue() + "; see " + log(s));
+            }
+            try {
+                var response = http.send(HttpRequest.newBuilder(URI.create(url(s) + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException(s + " not ready within " + limit + "; see " + log(s));
+    }
+
+    /** Kills a service without letting it shut down cleanly, as a crash would. */
+    synchronized void kill(Service s) {
+        Process p = processes.remove(s);
+        if (p != null) {
+            p.destroyForcibly();
+            try {
+                p.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    void restart(Service s) {
+        kill(s);
+        launch(s);
+        awaitReady(s, Duration.ofSeconds(120));
+    }
+
+    private synchronized void stopAll() {
+        processes.values().forEach(Process::destroy);
+        processes.values().forEach(p -> {
+            try {
+                p.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    private static String javaBinary() {
+        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
