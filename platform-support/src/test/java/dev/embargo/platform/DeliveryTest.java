@@ -36,6 +36,9 @@ import dev.embargo.platform.inbox.EventConsumer;
 import dev.embargo.platform.outbox.Outbox;
 import dev.embargo.testing.TestKafka;
 import io.agroal.api.AgroalDataSource;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -50,6 +53,8 @@ class DeliveryTest {
     EventCodec codec;
     @Inject
     EventConsumer consumer;
+    @Inject
+    OpenTelemetry openTelemetry;
 
     static ProjectRegistered project(String id, String name) {
         return new ProjectRegistered(id, "p-" + id.substring(0, 8), name, null, Instant.now());
@@ -81,6 +86,23 @@ class DeliveryTest {
         assertEquals("project.registered.v1", header(record, CloudEventHeaders.TYPE));
         assertEquals("/kit-test", header(record, CloudEventHeaders.SOURCE));
         assertEquals(committed, header(record, CloudEventHeaders.SUBJECT));
+    }
+
+    @Test
+    void traceContextOfTheStateChangeTravelsInTheEventHeaders() {
+        String id = newId();
+        Span span = openTelemetry.getTracer("test").spanBuilder("submit").startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            QuarkusTransaction.requiringNew().run(() -> outbox.append(project(id, "traced")));
+        } finally {
+            span.end();
+        }
+        await().atMost(20, TimeUnit.SECONDS).until(() -> effects(id) == 1);
+        var record = TestKafka.readAll(Topics.INTAKE_PROJECTS, Duration.ofSeconds(2)).stream()
+                .filter(r -> r.key().equals(id)).findFirst().orElseThrow();
+        String traceparent = header(record, "traceparent");
+        assertNotNull(traceparent);
+        assertTrue(traceparent.contains(span.getSpanContext().getTraceId()), traceparent);
     }
 
     @Test

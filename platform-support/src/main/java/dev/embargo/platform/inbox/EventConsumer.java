@@ -40,8 +40,13 @@ import dev.embargo.events.EventEnvelope;
 import dev.embargo.events.EventType;
 import dev.embargo.events.InvalidEventException;
 import dev.embargo.events.LifecycleEvent;
+import dev.embargo.platform.tracing.EventTracing;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -68,6 +73,7 @@ public class EventConsumer {
     private final AgroalDataSource dataSource;
     private final ConsumerConfig config;
     private final MeterRegistry registry;
+    private final EventTracing tracing;
     private final String bootstrapServers;
     private final String groupId;
     private final AtomicBoolean running = new AtomicBoolean();
@@ -76,7 +82,7 @@ public class EventConsumer {
     private Thread thread;
 
     EventConsumer(Instance<EventHandler> handlerBeans, EventDispatch dispatch, Inbox inbox, EventCodec codec,
-            AgroalDataSource dataSource, ConsumerConfig config, MeterRegistry registry,
+            AgroalDataSource dataSource, ConsumerConfig config, MeterRegistry registry, EventTracing tracing,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.handlerBeans = handlerBeans;
@@ -86,6 +92,7 @@ public class EventConsumer {
         this.dataSource = dataSource;
         this.config = config;
         this.registry = registry;
+        this.tracing = tracing;
         this.bootstrapServers = bootstrapServers;
         this.groupId = config.groupId().orElse(applicationName);
     }
@@ -114,6 +121,8 @@ public class EventConsumer {
         p.put(org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
                 ByteArrayDeserializer.class.getName());
         consumer = new KafkaConsumer<>(p);
+        // Exposes kafka_consumer_fetch_manager_records_lag_max and friends: the operator's consumer-lag signal.
+        new KafkaClientMetrics(consumer).bindTo(registry);
         deadLetters = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
@@ -194,11 +203,13 @@ public class EventConsumer {
         RuntimeException last = null;
         long backoff = config.retryBackoff().toMillis();
         for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
-            try {
+            Span span = tracing.startConsumerSpan(type, record.headers());
+            try (Scope ignored = span.makeCurrent()) {
                 dispatch.apply(envelope, event, handlers);
                 registry.counter("embargo.events.consumed", "type", type).increment();
                 return true;
             } catch (RuntimeException e) {
+                span.setStatus(StatusCode.ERROR);
                 if (!databaseReachable()) {
                     Log.warnf("database unreachable while applying event %s; will retry", id);
                     return false;
@@ -207,6 +218,8 @@ public class EventConsumer {
                 Log.warnf("event %s (%s) failed attempt %d: %s", id, type, attempt, e.getClass().getSimpleName());
                 sleep(Duration.ofMillis(backoff));
                 backoff *= 2;
+            } finally {
+                span.end();
             }
         }
         String reason = last instanceof RejectedEventException ? "rejected: " + last.getMessage()

@@ -13,10 +13,14 @@ import jakarta.transaction.Transactional.TxType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.embargo.events.EventCodec;
 import dev.embargo.events.EventEnvelope;
 import dev.embargo.events.EventType;
 import dev.embargo.events.LifecycleEvent;
+import dev.embargo.platform.tracing.EventTracing;
 import io.agroal.api.AgroalDataSource;
 
 /**
@@ -30,10 +34,13 @@ public class Outbox {
     private final EventCodec codec;
     private final Clock clock;
     private final String source;
+    private final EventTracing tracing;
+    private final ObjectMapper json = new ObjectMapper();
 
-    Outbox(AgroalDataSource dataSource, EventCodec codec, Clock clock,
+    Outbox(AgroalDataSource dataSource, EventCodec codec, Clock clock, EventTracing tracing,
             @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.dataSource = dataSource;
+        this.tracing = tracing;
         this.codec = codec;
         this.clock = clock;
         this.source = "/" + applicationName;
@@ -52,8 +59,8 @@ public class Outbox {
                 event.subject());
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO outbox (id, topic, message_key, event_type, source, occurred_at, payload)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                        "INSERT INTO outbox (id, topic, message_key, event_type, source, occurred_at, payload, headers)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
             ps.setObject(1, UUID.fromString(envelope.id()));
             ps.setString(2, type.topic());
             ps.setString(3, envelope.subject());
@@ -61,8 +68,9 @@ public class Outbox {
             ps.setString(5, envelope.source());
             ps.setTimestamp(6, Timestamp.from(envelope.time()));
             ps.setBytes(7, payload);
+            ps.setString(8, json.writeValueAsString(tracing.currentContext()));
             ps.executeUpdate();
-        } catch (SQLException e) {
+        } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("could not write to the outbox", e);
         }
         return envelope;

@@ -27,6 +27,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.embargo.events.CloudEventHeaders;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
@@ -44,6 +48,8 @@ import io.quarkus.scheduler.Scheduled;
  */
 @ApplicationScoped
 public class OutboxRelay {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AgroalDataSource dataSource;
     private final OutboxConfig config;
@@ -99,13 +105,14 @@ public class OutboxRelay {
         List<Row> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, topic, message_key, event_type, source, occurred_at, payload FROM outbox"
+                    "SELECT id, topic, message_key, event_type, source, occurred_at, payload, headers FROM outbox"
                             + " WHERE sent_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED")) {
                 ps.setInt(1, config.batchSize());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         rows.add(new Row((UUID) rs.getObject(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getTimestamp(6).toInstant().toString(), rs.getBytes(7)));
+                                rs.getString(5), rs.getTimestamp(6).toInstant().toString(), rs.getBytes(7),
+                                traceHeaders(rs.getString(8))));
                     }
                 }
             }
@@ -180,7 +187,17 @@ public class OutboxRelay {
         producer.close(java.time.Duration.ofSeconds(5));
     }
 
-    private record Row(UUID id, String topic, String key, String type, String source, String time, byte[] payload) {
+    private static Map<String, String> traceHeaders(String jsonb) {
+        try {
+            return jsonb == null ? Map.of() : JSON.readValue(jsonb, new TypeReference<Map<String, String>>() {
+            });
+        } catch (JsonProcessingException e) {
+            return Map.of();
+        }
+    }
+
+    private record Row(UUID id, String topic, String key, String type, String source, String time, byte[] payload,
+            Map<String, String> trace) {
         ProducerRecord<String, byte[]> toRecord() {
             var headers = new RecordHeaders();
             headers.add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_VALUE));
@@ -190,6 +207,7 @@ public class OutboxRelay {
             headers.add(CloudEventHeaders.TIME, bytes(time));
             headers.add(CloudEventHeaders.SUBJECT, bytes(key));
             headers.add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
+            trace.forEach((name, value) -> headers.add(name, bytes(value)));
             return new ProducerRecord<>(topic, null, key, payload, headers);
         }
 
