@@ -73,6 +73,39 @@ public final class TestDatabase {
         return new Account(service, url, service, password);
     }
 
+    /**
+     * Stops PostgreSQL (fast shutdown: every connection is cut), keeps it down for the given time, and starts it again
+     * on the same port and data directory, as an operator's restart or a crash-restart would.
+     */
+    public static synchronized void restart(java.time.Duration down) {
+        try {
+            String dataDir;
+            try (Connection c = superuser().getConnection(); Statement s = c.createStatement();
+                    var rs = s.executeQuery("SHOW data_directory")) {
+                rs.next();
+                dataDir = rs.getString(1);
+            }
+            String pid = java.nio.file.Files.readAllLines(java.nio.file.Path.of(dataDir, "postmaster.pid")).get(0)
+                    .trim();
+            java.nio.file.Path bin = java.nio.file.Path.of("/proc", pid, "exe").toRealPath().getParent();
+            int port = server().getPort();
+            run(bin.resolve("pg_ctl").toString(), "-D", dataDir, "-m", "fast", "-w", "stop");
+            Thread.sleep(down.toMillis());
+            run(bin.resolve("pg_ctl").toString(), "-D", dataDir, "-w", "-t", "60", "-o",
+                    "-p " + port + " -F -c max_connections=300", "-l", dataDir + "/restart.log", "start");
+        } catch (Exception e) {
+            throw new IllegalStateException("could not restart PostgreSQL", e);
+        }
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (p.waitFor() != 0) {
+            throw new IOException(command[0] + " " + command[3] + " exited with " + p.exitValue());
+        }
+    }
+
     private static void closeQuietly() {
         try {
             if (server != null) {

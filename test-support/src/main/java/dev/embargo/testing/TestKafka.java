@@ -46,6 +46,12 @@ public final class TestKafka {
         return cluster.bootstrapServers();
     }
 
+    /** Where the broker keeps its metadata and log segments, e.g. to scan them for plaintext. */
+    public static java.nio.file.Path baseDirectory() {
+        bootstrapServers();
+        return java.nio.file.Path.of(cluster.nodes().baseDirectory());
+    }
+
     /** Stops the broker (the controller stays up), as in a broker outage. */
     public static synchronized void stopBroker() {
         BrokerServer broker = broker();

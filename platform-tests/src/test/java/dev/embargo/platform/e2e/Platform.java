@@ -73,6 +73,10 @@ final class Platform {
         commonEnv.put("QUARKUS_MAILER_START_TLS", "DISABLED");
         commonEnv.put("QUARKUS_MAILER_FROM", "embargo@embargo.localhost");
         commonEnv.put("EMBARGO_OUTBOX_POLL_INTERVAL", "1s");
+        // The five example policies as demo projects; demo-owner owns them all.
+        commonEnv.put("EMBARGO_DEMO_ENABLED", "true");
+        // Load and fault tests submit from one address; the per-client limit has tests of its own in intake.
+        commonEnv.put("EMBARGO_SUBMISSIONS_RATE_PER_PERIOD", "1000000");
         commonEnv.put("EMBARGO_OUTBOX_DELIVERY_TIMEOUT", "10s");
         for (Service s : Service.values()) {
             ports.put(s, freePort());

@@ -1,0 +1,153 @@
+package dev.embargo.platform.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.mail.Address;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+
+import dev.embargo.platform.e2e.Platform.Service;
+import dev.embargo.testing.MailTestResource;
+import dev.embargo.testing.TestDatabase;
+import dev.embargo.testing.TestKafka;
+
+/**
+ * One report through the whole platform, four services as separate processes: submitted, acknowledged to the reporter
+ * by email, triaged with a CVSS vector, a second project added, fixed, disclosure date agreed, published; the exports
+ * are valid, the hall of fame shows the consented credit, mail went to the right people, and the report's canary is in
+ * no database file, Kafka segment or service log.
+ */
+class EndToEndTest {
+
+    static final Path STANDARDS = Path.of("").toAbsolutePath().getParent().resolve("../shared/standards").normalize();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void reportTravelsFromSubmissionToHallOfFameWithoutLeakingItsContent() throws Exception {
+        Platform platform = Platform.get();
+        Api api = new Api(platform);
+        String canary = "CANARY-" + UUID.randomUUID();
+        String reporterEmail = "rita-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String creditName = "Rita Researcher " + UUID.randomUUID().toString().substring(0, 4);
+
+        var submitted = api.submit("fim", Api.report("Path traversal in upload " + canary,
+                "The upload handler joins the client-supplied name to the root without normalising it. " + canary,
+                reporterEmail, creditName));
+        assertEquals(201, submitted.status());
+        String trackingId = submitted.trackingId();
+
+        await().atMost(60, TimeUnit.SECONDS).until(() -> !mailTo(reporterEmail).isEmpty());
+
+        String caseId = await().atMost(60, TimeUnit.SECONDS).until(() -> api.caseId("fim", trackingId),
+                id -> id != null);
+        String cases = "/api/v1/cases/" + caseId;
+        api.asOwner("GET", Service.TRIAGE, cases, null).then().statusCode(200).body("trackingId", equalTo(trackingId));
+
+        transition(api, cases, Map.of("action", "ACKNOWLEDGE"));
+        transition(api, cases,
+                Map.of("action", "TRIAGE", "cvssVector", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"));
+        api.asOwner("POST", Service.TRIAGE, cases + "/projects", Map.of("projectSlug", "open-webui")).then()
+                .statusCode(200);
+        transition(api, cases, Map.of("action", "START_FIX"));
+        for (String slug : List.of("fim", "open-webui")) {
+            api.asOwner("PUT", Service.TRIAGE, cases + "/projects/" + slug,
+                    Map.of("status", "FIXED", "fixedVersions", "2.0.1", "statement", "Fixed in 2.0.1.")).then()
+                    .statusCode(200);
+        }
+        transition(api, cases, Map.of("action", "MARK_FIXED"));
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        api.asOwner("PUT", Service.TRIAGE, cases + "/disclosure", Map.of("date", today)).then().statusCode(200);
+        given().baseUri(platform.url(Service.TRIAGE)).header("X-Report-Token", submitted.token())
+                .contentType("application/json").body("{}")
+                .post("/api/v1/reporter/cases/{trk}/disclosure/accept", trackingId).then().statusCode(200);
+        var state = api.asOwner("GET", Service.TRIAGE, cases, null).then().statusCode(200).extract().path("state");
+        if (!"PUBLISHED".equals(state)) {
+            transition(api, cases, Map.of("action", "PUBLISH"));
+        }
+        api.asOwner("GET", Service.TRIAGE, cases, null).then().body("state", equalTo("PUBLISHED"));
+
+        validate(api, cases, "osv", STANDARDS.resolve("osv/schema.json"));
+        validate(api, cases, "cve5", STANDARDS.resolve("cve5/CVE_Record_Format_bundled.json"));
+        validate(api, cases, "csaf", STANDARDS.resolve("csaf/csaf_json_schema.json"));
+
+        await().atMost(60, TimeUnit.SECONDS).until(() -> given().baseUri(platform.url(Service.CREDITS))
+                .get("/api/v1/hall-of-fame").asString().contains(creditName));
+
+        // Mail: the reporter heard about every step, maintainers about the new report; nobody read the canary.
+        await().atMost(60, TimeUnit.SECONDS).until(() -> mailTo(reporterEmail).size() >= 3);
+        assertFalse(mailTo("demo-owner@embargo.localhost").isEmpty(), "owner told about the new report");
+        for (MimeMessage m : MailTestResource.greenMail().getReceivedMessages()) {
+            assertFalse(m.getSubject().contains(canary) || GreenMailUtil.getBody(m).contains(canary),
+                    "no email carries report content by default");
+        }
+
+        // Secrets at rest: the canary of the report is nowhere on disk.
+        try (var c = TestDatabase.superuser().getConnection(); var s = c.createStatement()) {
+            s.execute("CHECKPOINT");
+        }
+        Path pgData = Path.of(dataDirectory());
+        assertEquals(List.of(), Scans.filesContaining(pgData, canary), "PostgreSQL data directory incl. WAL");
+        assertEquals(List.of(), Scans.filesContaining(TestKafka.baseDirectory(), canary), "Kafka log directories");
+        assertEquals(List.of(), Scans.filesContaining(platform.logs, canary), "service logs");
+        System.out.printf("end-to-end: %s published; %d mails to the reporter%n", trackingId,
+                mailTo(reporterEmail).size());
+    }
+
+    private static void transition(Api api, String cases, Map<String, Object> body) {
+        api.asOwner("POST", Service.TRIAGE, cases + "/transitions", body).then().statusCode(200);
+    }
+
+    private static void validate(Api api, String cases, String format, Path schema) throws Exception {
+        String advisory = api.asOwner("GET", Service.TRIAGE, cases + "/advisory?format=" + format, null).then()
+                .statusCode(200).extract().asString();
+        var factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+                b -> b.schemaMappers(m -> m.mapPrefix("https://docs.oasis-open.org/csaf/csaf/v2.0/",
+                        STANDARDS.resolve("csaf/").toUri().toString()).mapPrefix("https://www.first.org/cvss/",
+                                STANDARDS.resolve("csaf/referenced_schema/first/").toUri().toString())));
+        var config = SchemaValidatorsConfig.builder().build();
+        var validator = factory.getSchema(SchemaLocation.of(schema.toUri().toString()), config);
+        var errors = validator.validate(JSON.readTree(advisory));
+        assertTrue(errors.isEmpty(), format + " export invalid: " + errors);
+    }
+
+    private static List<MimeMessage> mailTo(String address) {
+        return Arrays.stream(MailTestResource.greenMail().getReceivedMessages()).filter(m -> {
+            try {
+                Address[] to = m.getAllRecipients();
+                return to != null && Arrays.stream(to).anyMatch(a -> a.toString().contains(address));
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private static String dataDirectory() throws Exception {
+        try (var c = TestDatabase.superuser().getConnection(); var s = c.createStatement();
+                var rs = s.executeQuery("SHOW data_directory")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
