@@ -1,0 +1,539 @@
+package dev.embargo.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Measures the local platform against the machine's own limits: intake throughput next to a pgbench ceiling on the same
+ * PostgreSQL, end-to-end latency, the SLA scheduler's due query at a million open cases, the hall of fame under 100,000
+ * credits, readiness and memory of each service, and fairness under a flood. Writes Markdown and JSON to
+ * bench/results/. All traffic goes to 127.0.0.1 and every phase is bounded in time.
+ */
+public final class Bench {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final List<String> SERVICES = List.of("intake", "triage", "notification", "credits");
+
+    final Path root;
+    final boolean quick;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final String intake = "http://127.0.0.1:" + env("INTAKE_PORT", "8081");
+    final String credits = "http://127.0.0.1:" + env("CREDITS_PORT", "8084");
+    final String pgUrl = "jdbc:postgresql://127.0.0.1:" + env("PG_PORT", "15432") + "/postgres";
+    final List<Row> rows = new ArrayList<>();
+    final Map<String, Object> figures = new LinkedHashMap<>();
+
+    record Row(String figure, String value, String target, Boolean pass) {
+    }
+
+    record Latencies(List<Double> millis) {
+        double p(double q) {
+            if (millis.isEmpty()) {
+                return Double.NaN;
+            }
+            List<Double> sorted = new ArrayList<>(millis);
+            Collections.sort(sorted);
+            return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
+        }
+    }
+
+    Bench(Path root, boolean quick) {
+        this.root = root;
+        this.quick = quick;
+    }
+
+    public static void main(String[] args) throws Exception {
+        var bench = new Bench(Path.of(args[0]), List.of(args).contains("--quick"));
+        bench.run();
+    }
+
+    void run() throws Exception {
+        readinessAndIdleMemory();
+        intakeThroughputAgainstPgbench();
+        endToEndLatency(10);
+        endToEndLatency(100);
+        slaDueQueryAtScale();
+        hallOfFameAtScale();
+        flood();
+        write();
+    }
+
+    // ---- e. readiness and memory ---------------------------------------------------------------------------------
+
+    void readinessAndIdleMemory() throws IOException {
+        for (String svc : SERVICES) {
+            Double ready = readySeconds(svc);
+            long rss = rssMb(svc);
+            figures.put(svc + ".readySeconds", ready);
+            figures.put(svc + ".rssIdleMb", rss);
+            rows.add(new Row(svc + ": time to ready", ready == null ? "n/a" : String.format("%.2f s", ready), "<= 5 s",
+                    ready == null ? null : ready <= 5));
+            rows.add(new Row(svc + ": RSS idle", rss + " MB", "<= 300 MB", rss > 0 && rss <= 300));
+        }
+    }
+
+    Double readySeconds(String svc) throws IOException {
+        Path log = root.resolve(".platform/logs/" + svc + ".log");
+        if (!Files.exists(log)) {
+            return null;
+        }
+        Matcher m = Pattern.compile("started in ([0-9.]+)s").matcher(Files.readString(log));
+        Double last = null;
+        while (m.find()) {
+            last = Double.parseDouble(m.group(1));
+        }
+        return last;
+    }
+
+    long rssMb(String svc) {
+        try {
+            String pid = Files.readString(root.resolve(".platform/pids/" + svc + ".pid")).trim();
+            // The recorded pid is the setsid'd env wrapper's; java replaced it (exec), so it is the JVM itself.
+            for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    // ---- a. intake throughput next to pgbench ---------------------------------------------------------------------
+
+    void intakeThroughputAgainstPgbench() throws Exception {
+        int concurrency = 16;
+        Duration phase = Duration.ofSeconds(quick ? 8 : 20);
+        var latencies = new CopyOnWriteArrayList<Double>();
+        var accepted = new AtomicInteger();
+        var other = new AtomicInteger();
+        long deadline = System.nanoTime() + phase.toNanos();
+        Map<String, Long> rssUnderLoad = new ConcurrentHashMap<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int w = 0; w < concurrency; w++) {
+                pool.submit(() -> {
+                    while (System.nanoTime() < deadline) {
+                        long t0 = System.nanoTime();
+                        int status = submit(randomClient(), "throughput");
+                        latencies.add((System.nanoTime() - t0) / 1e6);
+                        (status == 201 ? accepted : other).incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+            Thread.sleep(phase.toMillis() / 2);
+            SERVICES.forEach(s -> rssUnderLoad.put(s, rssMb(s)));
+        }
+        double rate = accepted.get() / (double) phase.toSeconds();
+        var l = new Latencies(latencies);
+        double ceiling = pgbenchCeiling(concurrency, phase);
+        double ratio = rate / ceiling;
+        figures.put("intake.acceptedPerSecond", rate);
+        figures.put("intake.p50Ms", l.p(0.50));
+        figures.put("intake.p99Ms", l.p(0.99));
+        figures.put("intake.notAccepted", other.get());
+        figures.put("pgbench.ceilingTps", ceiling);
+        figures.put("intake.ratioToCeiling", ratio);
+        rows.add(new Row("intake: accepted submissions/s at " + concurrency + " concurrent clients",
+                String.format("%.0f /s (p50 %.1f ms, p99 %.1f ms)", rate, l.p(0.5), l.p(0.99)), "", null));
+        rows.add(new Row("pgbench ceiling: same writes per transaction", String.format("%.0f tps", ceiling), "", null));
+        rows.add(new Row("intake / ceiling", String.format("%.0f %%", ratio * 100), ">= 50 %", ratio >= 0.5));
+        for (String svc : SERVICES) {
+            figures.put(svc + ".rssUnderLoadMb", rssUnderLoad.get(svc));
+            rows.add(new Row(svc + ": RSS under intake load", rssUnderLoad.get(svc) + " MB", "", null));
+        }
+    }
+
+    /**
+     * pgbench on the platform's PostgreSQL doing what one accepted submission writes: the report row with its encrypted
+     * fields and the outbox row with the sealed event, in one transaction.
+     */
+    double pgbenchCeiling(int clients, Duration phase) throws Exception {
+        try (Connection c = superuser(); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS bench_ceiling CASCADE");
+            s.execute("CREATE SCHEMA bench_ceiling");
+            s.execute("CREATE TABLE bench_ceiling.reports (id uuid PRIMARY KEY, project_id uuid, tracking_id text,"
+                    + " submitted_at timestamptz, content bytea, contact bytea, token_hash text)");
+            s.execute("CREATE TABLE bench_ceiling.fields (report_id uuid, field int, value bytea)");
+            s.execute("CREATE TABLE bench_ceiling.outbox (id uuid PRIMARY KEY, topic text, message_key text,"
+                    + " payload bytea, created_at timestamptz, sent_at timestamptz, seq bigserial)");
+            s.execute("CREATE INDEX ON bench_ceiling.outbox (seq) WHERE sent_at IS NULL");
+        }
+        Path script = Files.createTempFile("embargo-pgbench", ".sql");
+        Files.writeString(script,
+                """
+                        BEGIN;
+                        INSERT INTO bench_ceiling.reports VALUES (gen_random_uuid(), gen_random_uuid(), 'P-2026-' || random(), now(), decode(repeat('ab', 60), 'hex'), decode(repeat('cd', 60), 'hex'), md5(random()::text));
+                        INSERT INTO bench_ceiling.fields SELECT gen_random_uuid(), f, decode(repeat('ab', 250), 'hex') FROM generate_series(1, 7) f;
+                        INSERT INTO bench_ceiling.outbox (id, topic, message_key, payload, created_at) VALUES (gen_random_uuid(), 'intake.reports', 'k', decode(repeat('ef', 2000), 'hex'), now());
+                        END;
+                        """);
+        var pb = new ProcessBuilder("pgbench", "-n", "-c", String.valueOf(clients), "-j", "2", "-T",
+                String.valueOf(phase.toSeconds()), "-f", script.toString(), "-h", "127.0.0.1", "-p",
+                env("PG_PORT", "15432"), "-U", "postgres", "postgres").redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor(phase.toSeconds() + 60, TimeUnit.SECONDS);
+        try (Connection c = superuser(); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA bench_ceiling CASCADE");
+        }
+        Matcher m = Pattern.compile("tps = ([0-9.]+)").matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("pgbench gave no tps: " + out);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    // ---- b. end-to-end latency --------------------------------------------------------------------------------------
+
+    void endToEndLatency(int perSecond) throws Exception {
+        Duration phase = Duration.ofSeconds(quick ? 5 : 10);
+        Map<String, Instant> acceptedAt = new ConcurrentHashMap<>();
+        String tag = "e2e" + perSecond + "-" + Long.toHexString(System.nanoTime());
+        long intervalNanos = 1_000_000_000L / perSecond;
+        long start = System.nanoTime();
+        int total = (int) (perSecond * phase.toSeconds());
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < total; i++) {
+                long due = start + i * intervalNanos;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                pool.submit(() -> {
+                    var response = post(randomClient(), tag);
+                    if (response != null && response.statusCode() == 201) {
+                        acceptedAt.put(JSON.readTree(response.body()).get("trackingId").asText(), Instant.now());
+                    }
+                    return null;
+                });
+            }
+        }
+        Thread.sleep(Duration.ofSeconds(15).toMillis());
+        var toCase = new ArrayList<Double>();
+        var toMail = new ArrayList<Double>();
+        try (Connection c = superuser()) {
+            for (var e : acceptedAt.entrySet()) {
+                // The case is created in the transaction that records the event in triage's inbox.
+                Instant created = instant(c,
+                        "SELECT i.processed_at FROM intake.report r JOIN intake.outbox o"
+                                + " ON o.message_key = r.id::text AND o.event_type = 'report.submitted.v1'"
+                                + " JOIN triage.inbox i ON i.event_id = o.id::text WHERE r.tracking_id = ?",
+                        e.getKey());
+                if (created != null) {
+                    toCase.add(Math.max(0, Duration.between(e.getValue(), created).toNanos() / 1e6));
+                }
+                Instant mailed = instant(c, "SELECT min(sent_at) FROM notification.delivery WHERE tracking_id = ?"
+                        + " AND event_type = 'report.submitted.v1' AND channel = 'EMAIL' AND recipient LIKE 'member:%'",
+                        e.getKey());
+                if (mailed != null) {
+                    toMail.add(Math.max(0, Duration.between(e.getValue(), mailed).toNanos() / 1e6));
+                }
+            }
+        }
+        var caseL = new Latencies(toCase);
+        var mailL = new Latencies(toMail);
+        figures.put("e2e." + perSecond + ".accepted", acceptedAt.size());
+        figures.put("e2e." + perSecond + ".toCaseP50Ms", caseL.p(0.5));
+        figures.put("e2e." + perSecond + ".toCaseP99Ms", caseL.p(0.99));
+        figures.put("e2e." + perSecond + ".toMaintainerMailP50Ms", mailL.p(0.5));
+        figures.put("e2e." + perSecond + ".toMaintainerMailP99Ms", mailL.p(0.99));
+        String target = perSecond == 100 ? "p99 <= 300 ms" : "";
+        rows.add(new Row("end to end at " + perSecond + " reports/s: 201 -> case in triage",
+                String.format("p50 %.0f ms, p99 %.0f ms (%d of %d)", caseL.p(0.5), caseL.p(0.99), toCase.size(),
+                        acceptedAt.size()),
+                target, perSecond == 100 ? caseL.p(0.99) <= 300 : null));
+        rows.add(new Row("end to end at " + perSecond + " reports/s: 201 -> maintainer mail accepted by SMTP",
+                String.format("p50 %.0f ms, p99 %.0f ms (%d of %d)", mailL.p(0.5), mailL.p(0.99), toMail.size(),
+                        acceptedAt.size()),
+                target, perSecond == 100 ? mailL.p(0.99) <= 300 : null));
+    }
+
+    // ---- c. SLA due query
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * One scheduler tick's due-milestone query with a million open cases, first with none due, then with 10,000 due.
+     * Seeded and measured inside one transaction that is rolled back, so the platform's data is untouched.
+     */
+    void slaDueQueryAtScale() throws Exception {
+        try (Connection c = superuser()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("SET LOCAL search_path = triage");
+                s.execute(SlaSeed.SEED_OPEN_MILESTONES);
+                s.execute("ANALYZE triage.milestones");
+                double none = explainMillis(s, SlaSeed.DUE_QUERY);
+                s.execute(SlaSeed.MAKE_10K_DUE);
+                s.execute("ANALYZE triage.milestones");
+                double tenThousand = explainMillis(s, SlaSeed.DUE_QUERY);
+                figures.put("sla.dueQueryNoneDueMs", none);
+                figures.put("sla.dueQuery10kDueMs", tenThousand);
+                rows.add(new Row("SLA tick query, 1,000,000 open cases, 0 due", String.format("%.2f ms", none),
+                        "<= 50 ms", none <= 50));
+                rows.add(new Row("SLA tick query, 1,000,000 open cases, 10,000 due",
+                        String.format("%.2f ms", tenThousand), "", null));
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            rows.add(new Row("SLA tick query at 1,000,000 open cases", "not measured: " + e.getSQLState(), "<= 50 ms",
+                    null));
+        }
+    }
+
+    static double explainMillis(Statement s, String query) throws SQLException {
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            try (ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, FORMAT JSON) " + query)) {
+                rs.next();
+                try {
+                    JsonNode plan = JSON.readTree(rs.getString(1)).get(0);
+                    best = Math.min(best, plan.get("Planning Time").asDouble() + plan.get("Execution Time").asDouble());
+                } catch (IOException e) {
+                    throw new SQLException("unreadable plan");
+                }
+            }
+        }
+        return best;
+    }
+
+    // ---- d. hall of fame
+    // ------------------------------------------------------------------------------------------------
+
+    void hallOfFameAtScale() throws Exception {
+        try (Connection c = superuser(); Statement s = c.createStatement()) {
+            s.execute(HallOfFameSeed.SEED);
+        } catch (SQLException e) {
+            rows.add(new Row("hall of fame p99, 100,000 credits over 1,000 projects",
+                    "not measured: " + e.getSQLState(), "<= 20 ms", null));
+            return;
+        }
+        try {
+            for (int i = 0; i < 20; i++) {
+                get(credits + "/api/v1/hall-of-fame");
+            }
+            var platform = new ArrayList<Double>();
+            var project = new ArrayList<Double>();
+            for (int i = 0; i < (quick ? 100 : 300); i++) {
+                platform.add(timed(credits + "/api/v1/hall-of-fame"));
+                project.add(timed(credits + "/api/v1/projects/bench-" + (i % 1000) + "/hall-of-fame"));
+            }
+            var pl = new Latencies(platform);
+            var pr = new Latencies(project);
+            figures.put("hallOfFame.platformP99Ms", pl.p(0.99));
+            figures.put("hallOfFame.projectP99Ms", pr.p(0.99));
+            rows.add(new Row("hall of fame (platform-wide), 100,000 credits over 1,000 projects",
+                    String.format("p50 %.1f ms, p99 %.1f ms", pl.p(0.5), pl.p(0.99)), "p99 <= 20 ms",
+                    pl.p(0.99) <= 20));
+            rows.add(new Row("hall of fame (one project)",
+                    String.format("p50 %.1f ms, p99 %.1f ms", pr.p(0.5), pr.p(0.99)), "p99 <= 20 ms",
+                    pr.p(0.99) <= 20));
+        } finally {
+            try (Connection c = superuser(); Statement s = c.createStatement()) {
+                s.execute(HallOfFameSeed.REMOVE);
+            }
+        }
+    }
+
+    // ---- f. flood
+    // -----------------------------------------------------------------------------------------------------
+
+    void flood() throws Exception {
+        Duration phase = Duration.ofSeconds(quick ? 5 : 10);
+        var baseline = honestTraffic(phase, null);
+        var flooded = new AtomicInteger();
+        var floodTooMany = new AtomicInteger();
+        var during = honestTraffic(phase, () -> {
+            int status = submit("10.66.0.1", "flood");
+            flooded.incrementAndGet();
+            if (status == 429) {
+                floodTooMany.incrementAndGet();
+            }
+        });
+        double ratio = during.p(0.99) / baseline.p(0.99);
+        figures.put("flood.baselineP99Ms", baseline.p(0.99));
+        figures.put("flood.duringP99Ms", during.p(0.99));
+        figures.put("flood.floodRequests", flooded.get());
+        figures.put("flood.flood429", floodTooMany.get());
+        rows.add(new Row("flood: one client at full speed",
+                String.format("%d requests, %d answered 429", flooded.get(), floodTooMany.get()), "mostly 429",
+                floodTooMany.get() > flooded.get() * 0.9));
+        rows.add(new Row("flood: other clients' p99, baseline -> during flood",
+                String.format("%.1f ms -> %.1f ms (x%.2f)", baseline.p(0.99), during.p(0.99), ratio), "<= 2x",
+                ratio <= 2));
+    }
+
+    /** Honest reporters (each its own address) at 10 submissions/s, optionally beside a flooding client. */
+    Latencies honestTraffic(Duration phase, Runnable flooder) throws Exception {
+        var latencies = new CopyOnWriteArrayList<Double>();
+        long deadline = System.nanoTime() + phase.toNanos();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            if (flooder != null) {
+                for (int i = 0; i < 4; i++) {
+                    pool.submit(() -> {
+                        while (System.nanoTime() < deadline) {
+                            flooder.run();
+                        }
+                    });
+                }
+            }
+            pool.submit(() -> {
+                while (System.nanoTime() < deadline) {
+                    long t0 = System.nanoTime();
+                    submit(randomClient(), "honest");
+                    latencies.add((System.nanoTime() - t0) / 1e6);
+                    Thread.sleep(100);
+                }
+                return null;
+            });
+        }
+        return new Latencies(latencies);
+    }
+
+    // ---- plumbing
+    // ---------------------------------------------------------------------------------------------------------
+
+    int submit(String client, String tag) {
+        var response = post(client, tag);
+        return response == null ? -1 : response.statusCode();
+    }
+
+    HttpResponse<String> post(String client, String tag) {
+        String n = Long.toHexString(ThreadLocalRandom.current().nextLong());
+        String body = """
+                {"title": "Benchmark report %s %s", "component": "core", "versionTested": "latest",
+                 "description": "A benchmark submission, long enough for every example policy's minimum description length, describing a reproducible issue %s.",
+                 "impact": "Benchmark impact statement.", "stepsToReproduce": "1. run the benchmark 2. observe",
+                 "proofOfConcept": "curl http://127.0.0.1/bench", "suggestedFix": "none",
+                 "reporterEmail": "bench-%s@example.org", "credit": {"visibility": "NONE"}}
+                """
+                .formatted(tag, n, n, n);
+        var request = HttpRequest.newBuilder(URI.create(intake + "/api/v1/projects/pod/reports"))
+                .header("Content-Type", "application/json").header("X-Forwarded-For", client)
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    double timed(String url) throws Exception {
+        long t0 = System.nanoTime();
+        get(url);
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    void get(String url) throws Exception {
+        http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.discarding());
+    }
+
+    static String randomClient() {
+        var r = ThreadLocalRandom.current();
+        return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(1, 255);
+    }
+
+    Connection superuser() throws SQLException {
+        return DriverManager.getConnection(pgUrl, "postgres", "");
+    }
+
+    static Instant instant(Connection c, String sql, String arg) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getTimestamp(1) != null ? rs.getTimestamp(1).toInstant() : null;
+            }
+        }
+    }
+
+    void write() throws IOException {
+        String date = LocalDate.now().toString();
+        Path dir = root.resolve("bench/results");
+        Files.createDirectories(dir);
+        var machine = new LinkedHashMap<String, Object>();
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("memoryGiB", memoryGiB());
+        machine.put("java", System.getProperty("java.version"));
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        machine.put("date", Instant.now().toString());
+        machine.put("commit", commit());
+        var json = new LinkedHashMap<String, Object>();
+        json.put("machine", machine);
+        json.put("figures", figures);
+        json.put("rows", rows);
+        JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(date + ".json").toFile(), json);
+        var md = new StringBuilder("# Embargo benchmark, ").append(date).append("\n\n");
+        md.append("Machine: ").append(machine).append("\n\n");
+        md.append("| figure | measured | target | result |\n|---|---|---|---|\n");
+        for (Row r : rows) {
+            md.append("| ").append(r.figure()).append(" | ").append(r.value()).append(" | ").append(r.target())
+                    .append(" | ").append(r.pass() == null ? "" : r.pass() ? "PASS" : "MISS").append(" |\n");
+        }
+        Files.writeString(dir.resolve(date + ".md"), md);
+        System.out.println(md);
+    }
+
+    static String memoryGiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    return String.format("%.1f", Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0);
+                }
+            }
+        } catch (IOException e) {
+            return "?";
+        }
+        return "?";
+    }
+
+    String commit() {
+        try {
+            Process p = new ProcessBuilder("git", "-C", root.toString(), "rev-parse", "--short", "HEAD").start();
+            return new String(p.getInputStream().readAllBytes()).trim();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}
