@@ -1,0 +1,176 @@
+package dev.embargo.notification.delivery;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import dev.embargo.notification.mail.MailRenderer;
+import dev.embargo.platform.crypto.Ciphers;
+import io.agroal.api.AgroalDataSource;
+
+/**
+ * The delivery log. Rows are added in the consumer's transaction, at most one per (event id, recipient, channel)
+ * whatever is redelivered (unique key, {@code ON CONFLICT DO NOTHING}); the sender job claims due rows and records each
+ * attempt's outcome.
+ */
+@ApplicationScoped
+public class Deliveries {
+
+    /** What a notification is about, shared by all its deliveries. */
+    public record About(String eventId, String eventType, String projectSlug, String trackingId) {
+    }
+
+    /** A row claimed for one attempt. */
+    public record Claim(UUID id, Channel channel, UUID endpointId) {
+    }
+
+    private static final String INSERT = "INSERT INTO delivery (id, event_id, event_type, project_slug, tracking_id,"
+            + " recipient, channel, endpoint_id, address, subject, body_text, body_html, payload, status, attempts,"
+            + " next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)"
+            + " ON CONFLICT ON CONSTRAINT delivery_once DO NOTHING";
+
+    private final EntityManager em;
+    private final AgroalDataSource dataSource;
+    private final Ciphers ciphers;
+    private final Clock clock;
+
+    Deliveries(EntityManager em, AgroalDataSource dataSource, Ciphers ciphers, Clock clock) {
+        this.em = em;
+        this.dataSource = dataSource;
+        this.ciphers = ciphers;
+        this.clock = clock;
+    }
+
+    /**
+     * Queues a mail in the caller's transaction; the address and the rendered mail are stored encrypted.
+     *
+     * @return false when this event had already queued a mail for this recipient
+     */
+    @Transactional(TxType.MANDATORY)
+    public boolean enqueueEmail(About about, String recipient, String address, MailRenderer.Rendered mail) {
+        UUID id = UUID.randomUUID();
+        String bound = "delivery:" + id + ":";
+        return insert(id, about, recipient, Channel.EMAIL, null, ciphers.atRest().encrypt(address, bound + "address"),
+                ciphers.atRest().encrypt(mail.subject(), bound + "subject"),
+                ciphers.atRest().encrypt(mail.text(), bound + "body_text"),
+                ciphers.atRest().encrypt(mail.html(), bound + "body_html"), null);
+    }
+
+    /** Queues a webhook call in the caller's transaction; the payload carries no report content. */
+    @Transactional(TxType.MANDATORY)
+    public boolean enqueueWebhook(About about, UUID endpointId, String payload) {
+        return insert(UUID.randomUUID(), about, "webhook:" + endpointId, Channel.WEBHOOK, endpointId, null, null, null,
+                null, payload);
+    }
+
+    private boolean insert(UUID id, About about, String recipient, Channel channel, UUID endpointId, byte[] address,
+            byte[] subject, byte[] text, byte[] html, String payload) {
+        em.flush();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
+            OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+            ps.setObject(1, id);
+            ps.setString(2, about.eventId());
+            ps.setString(3, about.eventType());
+            ps.setString(4, about.projectSlug());
+            ps.setString(5, about.trackingId());
+            ps.setString(6, recipient);
+            ps.setString(7, channel.name());
+            ps.setObject(8, endpointId);
+            ps.setBytes(9, address);
+            ps.setBytes(10, subject);
+            ps.setBytes(11, text);
+            ps.setBytes(12, html);
+            ps.setString(13, payload);
+            ps.setObject(14, now);
+            ps.setObject(15, now);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not queue a delivery", e);
+        }
+    }
+
+    /** Claims due pending deliveries for one attempt each, in its own transaction; other instances skip them. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public List<Claim> claimDue(Instant now, DeliveryConfig config) {
+        List<Claim> claims = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "WITH due AS (SELECT id FROM delivery WHERE status = 'PENDING' AND next_attempt_at <= ?"
+                                + " AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY next_attempt_at LIMIT ?"
+                                + " FOR UPDATE SKIP LOCKED)"
+                                + " UPDATE delivery d SET claimed_until = ? FROM due WHERE d.id = due.id"
+                                + " RETURNING d.id, d.channel, d.endpoint_id")) {
+            OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+            ps.setObject(1, at);
+            ps.setObject(2, at);
+            ps.setInt(3, config.batchSize());
+            ps.setObject(4, at.plus(config.claimLease()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    claims.add(new Claim((UUID) rs.getObject(1), Channel.valueOf(rs.getString(2)),
+                            (UUID) rs.getObject(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not claim deliveries", e);
+        }
+        return claims;
+    }
+
+    /**
+     * Records one attempt's outcome in its own transaction.
+     *
+     * @return true when a failed delivery was given up
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public boolean record(UUID id, boolean delivered, boolean permanent, String error, Instant now,
+            DeliveryConfig config) {
+        Delivery delivery = em.find(Delivery.class, id);
+        if (delivery == null) {
+            return false;
+        }
+        if (delivered) {
+            delivery.delivered(now);
+            return false;
+        }
+        return delivery.attemptFailed(error, permanent, now, config.maxAttempts(), config.backoff(),
+                config.maxBackoff());
+    }
+
+    public Optional<Delivery> find(UUID id) {
+        return Optional.ofNullable(em.find(Delivery.class, id));
+    }
+
+    /** The recipient address and mail of an email delivery, decrypted. */
+    public Mail openMail(Delivery d) {
+        String bound = "delivery:" + d.id() + ":";
+        var cipher = ciphers.atRest();
+        return new Mail(cipher.decrypt(d.address(), bound + "address"),
+                new MailRenderer.Rendered(cipher.decrypt(d.subject(), bound + "subject"),
+                        cipher.decrypt(d.bodyText(), bound + "body_text"),
+                        cipher.decrypt(d.bodyHtml(), bound + "body_html")));
+    }
+
+    /** An opened email delivery. */
+    public record Mail(String to, MailRenderer.Rendered content) {
+    }
+
+    public List<Delivery> ofProject(String projectSlug, int limit) {
+        return em.createQuery("from Delivery d where d.projectSlug = :slug order by d.createdAt desc, d.id",
+                Delivery.class).setParameter("slug", projectSlug).setMaxResults(limit).getResultList();
+    }
+}

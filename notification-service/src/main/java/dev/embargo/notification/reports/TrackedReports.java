@@ -1,0 +1,83 @@
+package dev.embargo.notification.reports;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import dev.embargo.events.ReportContent;
+import dev.embargo.events.ReportSubmitted;
+import dev.embargo.notification.mail.MailHeaders;
+import dev.embargo.platform.crypto.Ciphers;
+import dev.embargo.platform.inbox.RejectedEventException;
+import io.quarkus.logging.Log;
+
+/** Reporter contacts and report titles by tracking id, opened from {@code report.submitted} and kept encrypted. */
+@ApplicationScoped
+public class TrackedReports {
+
+    private final EntityManager em;
+    private final Ciphers ciphers;
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
+
+    TrackedReports(EntityManager em, Ciphers ciphers, dev.embargo.events.EventCodec codec) {
+        this.em = em;
+        this.ciphers = ciphers;
+        this.mapper = codec.mapper();
+    }
+
+    /** Opens the reporter's contact (and the title, for projects that opt in to it) and stores them re-encrypted. */
+    public TrackedReport submitted(ReportSubmitted event) {
+        String contact;
+        String title;
+        try {
+            contact = ciphers.transport().decryptFromBase64(event.sealedContact(),
+                    "report:" + event.reportId() + ":contact");
+            String content = ciphers.transport().decryptFromBase64(event.sealedContent(),
+                    "report:" + event.reportId() + ":content");
+            title = mapper.readValue(content, ReportContent.class).title();
+        } catch (RuntimeException | java.io.IOException e) {
+            throw new RejectedEventException("sealed fields do not open");
+        }
+        if (contact != null && !MailHeaders.isSafeAddress(contact)) {
+            Log.warnf("report %s: reporter contact refused as unsafe for a mail header", event.trackingId());
+            contact = null;
+        }
+        TrackedReport report = find(event.trackingId()).orElse(null);
+        boolean fresh = report == null;
+        if (fresh) {
+            report = new TrackedReport(event.trackingId(), event.projectSlug());
+        }
+        String id = event.trackingId();
+        report.submitted(event.reportId(), event.reporterSubject(),
+                ciphers.atRest().encrypt(contact, "tracked_report:" + id + ":contact"),
+                ciphers.atRest().encrypt(title, "tracked_report:" + id + ":title"));
+        if (fresh) {
+            em.persist(report);
+        }
+        return report;
+    }
+
+    public void triaged(String trackingId, String projectSlug, String severity) {
+        TrackedReport report = find(trackingId).orElse(null);
+        if (report == null) {
+            report = new TrackedReport(trackingId, projectSlug);
+            em.persist(report);
+        }
+        report.triaged(severity);
+    }
+
+    public Optional<TrackedReport> find(String trackingId) {
+        return Optional.ofNullable(em.find(TrackedReport.class, trackingId));
+    }
+
+    public Optional<String> contact(TrackedReport report) {
+        return Optional.ofNullable(
+                ciphers.atRest().decrypt(report.contact(), "tracked_report:" + report.trackingId() + ":contact"));
+    }
+
+    public Optional<String> title(TrackedReport report) {
+        return Optional.ofNullable(
+                ciphers.atRest().decrypt(report.title(), "tracked_report:" + report.trackingId() + ":title"));
+    }
+}

@@ -1,0 +1,286 @@
+package dev.embargo.notification.routing;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.embargo.events.CaseAcknowledged;
+import dev.embargo.events.CaseClosed;
+import dev.embargo.events.CaseDisclosureScheduled;
+import dev.embargo.events.CaseFixed;
+import dev.embargo.events.CaseMessagePosted;
+import dev.embargo.events.CaseNeedsInfo;
+import dev.embargo.events.CaseProjectAdded;
+import dev.embargo.events.CasePublished;
+import dev.embargo.events.CaseReopened;
+import dev.embargo.events.CaseTriaged;
+import dev.embargo.events.CreditGranted;
+import dev.embargo.events.EventCodec;
+import dev.embargo.events.EventEnvelope;
+import dev.embargo.events.EventType;
+import dev.embargo.events.LifecycleEvent;
+import dev.embargo.events.ReportSubmitted;
+import dev.embargo.events.SlaBreached;
+import dev.embargo.events.SlaWarning;
+import dev.embargo.events.Topics;
+import dev.embargo.notification.delivery.Channel;
+import dev.embargo.notification.delivery.Deliveries;
+import dev.embargo.notification.headsup.HeadsUps;
+import dev.embargo.notification.mail.MailConfig;
+import dev.embargo.notification.mail.MailRenderer;
+import dev.embargo.notification.mail.Notice;
+import dev.embargo.notification.preferences.Preferences;
+import dev.embargo.notification.projects.Member;
+import dev.embargo.notification.projects.Members;
+import dev.embargo.notification.projects.ProjectPolicies;
+import dev.embargo.notification.projects.ProjectPolicy;
+import dev.embargo.notification.reports.TrackedReport;
+import dev.embargo.notification.reports.TrackedReports;
+import dev.embargo.notification.webhooks.WebhookEndpoint;
+import dev.embargo.notification.webhooks.WebhookEndpoints;
+import dev.embargo.platform.inbox.EventHandler;
+
+/**
+ * Turns report, case, SLA and credit events into deliveries: decides who hears about what over which channel and queues
+ * one delivery-log row per recipient and channel, in the consumer's transaction. Sends nothing itself.
+ */
+@ApplicationScoped
+class NotificationEvents implements EventHandler {
+
+    private static final Set<String> TOPICS = Set.of(Topics.INTAKE_REPORTS, Topics.TRIAGE_CASES, Topics.TRIAGE_SLA,
+            Topics.CREDITS_CREDITS);
+
+    private final TrackedReports reports;
+    private final Members members;
+    private final ProjectPolicies policies;
+    private final Preferences preferences;
+    private final Deliveries deliveries;
+    private final WebhookEndpoints webhooks;
+    private final HeadsUps headsUps;
+    private final MailRenderer renderer;
+    private final MailConfig mail;
+    private final ObjectMapper json;
+
+    NotificationEvents(TrackedReports reports, Members members, ProjectPolicies policies, Preferences preferences,
+            Deliveries deliveries, WebhookEndpoints webhooks, HeadsUps headsUps, MailRenderer renderer, MailConfig mail,
+            EventCodec codec) {
+        this.reports = reports;
+        this.members = members;
+        this.policies = policies;
+        this.preferences = preferences;
+        this.deliveries = deliveries;
+        this.webhooks = webhooks;
+        this.headsUps = headsUps;
+        this.renderer = renderer;
+        this.mail = mail;
+        this.json = codec.mapper();
+    }
+
+    @Override
+    public Set<String> topics() {
+        return TOPICS;
+    }
+
+    @Override
+    public boolean accepts(String eventType) {
+        return EventType.ofType(eventType).map(t -> TOPICS.contains(t.topic())).orElse(false);
+    }
+
+    @Override
+    public void handle(EventEnvelope envelope, LifecycleEvent event) {
+        String type = envelope.type().replaceFirst("\\.v\\d+$", "");
+        switch (event) {
+        case ReportSubmitted e -> {
+            TrackedReport report = reports.submitted(e);
+            Ctx ctx = new Ctx(envelope.id(), envelope.time(), type, e.trackingId(), List.of(e.projectSlug()));
+            Optional<ProjectPolicy> policy = policies.of(e.projectSlug());
+            toReporter(ctx, report, Notice.Kind.REPORT_RECEIVED, n -> {
+                n.acknowledgeSla = policy.flatMap(ProjectPolicy::acknowledgeSla).orElse(null);
+                n.assessSla = policy.flatMap(ProjectPolicy::assessSla).orElse(null);
+            });
+            toMembers(ctx, Notice.Kind.NEW_REPORT, Set.of(Member.Role.values()), n -> {
+            });
+            toWebhooks(ctx, Map.of());
+        }
+        case CaseAcknowledged e -> statusChange(envelope, type, e.trackingId(), e.projectSlugs(), "acknowledged");
+        case CaseTriaged e -> {
+            reports.triaged(e.trackingId(), e.projectSlugs().get(0), e.severity());
+            statusChange(envelope, type, e.trackingId(), e.projectSlugs(), "triaged");
+        }
+        case CaseNeedsInfo e -> statusChange(envelope, type, e.trackingId(), e.projectSlugs(),
+                "waiting for more information from you");
+        case CaseReopened e -> statusChange(envelope, type, e.trackingId(), e.projectSlugs(), "reopened");
+        case CaseClosed e -> statusChange(envelope, type, e.trackingId(), e.projectSlugs(),
+                "closed (" + e.resolution().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")");
+        case CaseMessagePosted e -> {
+            Ctx ctx = new Ctx(envelope.id(), envelope.time(), type, e.trackingId(), e.projectSlugs());
+            boolean toReporterThread = "REPORTER".equals(e.visibility());
+            if (toReporterThread && "MAINTAINER".equals(e.authorKind())) {
+                toReporter(ctx, Notice.Kind.MAINTAINER_REPLIED, n -> {
+                });
+            } else if (toReporterThread && "REPORTER".equals(e.authorKind())) {
+                toMembers(ctx, Notice.Kind.REPORTER_MESSAGE, Set.of(Member.Role.values()), n -> {
+                });
+            }
+            if (toReporterThread) {
+                toWebhooks(ctx, Map.of("authorKind", e.authorKind()));
+            }
+        }
+        case CaseProjectAdded e -> {
+            Ctx ctx = new Ctx(envelope.id(), envelope.time(), type, e.trackingId(), List.of(e.addedProjectSlug()));
+            toMembers(ctx, Notice.Kind.NEW_REPORT, Set.of(Member.Role.values()), n -> {
+            });
+            toWebhooks(ctx, Map.of());
+        }
+        case CaseFixed e -> {
+            Ctx ctx = new Ctx(envelope.id(), envelope.time(), type, e.trackingId(), e.projectSlugs());
+            toReporter(ctx, Notice.Kind.FIX_SHIPPED, n -> {
+            });
+            toWebhooks(ctx, Map.of());
+        }
+        case CaseDisclosureScheduled e -> {
+            Ctx ctx = new Ctx(envelope.id(), envelope.time(), type, e.trackingId(), e.projectSlugs());
+            String date = e.disclosureDate().toString();
+            toReporter(ctx, Notice.Kind.DISCLOSURE_DATE, n -> n.disclosureDate = date);
+            toMembers(ctx, Notice.Kind.DISCLOSURE_SCHEDULED, Set.of(Member.Role.values()),
+                    n -> n.disclosureDate = date);
+            headsUps.schedule(e, policies.of(e.projectSlugs().get(0)).flatMap(ProjectPolicy::headsUpDays));
+            toWebhooks(ctx, Map.of("disclosureDate", date));
+        }
+        case CasePublished e -> {
+            Ctx ctx = new Ctx(envelope.id(), envelope.time(), type, e.trackingId(), e.projectSlugs());
+            toReporter(ctx, Notice.Kind.PUBLISHED, n -> {
+            });
+            headsUps.published(envelope.id(), e);
+            toWebhooks(ctx, Map.of());
+        }
+        case SlaWarning e -> {
+            Ctx ctx = new Ctx(envelope.id(), envelope.time(), type, e.trackingId(), List.of(e.projectSlug()));
+            // Warnings go to the maintainers doing the work; owners hear only of breaches (or if nobody else would).
+            boolean hasMaintainers = members.ofProjects(ctx.projects()).stream()
+                    .anyMatch(m -> m.role() == Member.Role.MAINTAINER);
+            toMembers(ctx, Notice.Kind.SLA_WARNING,
+                    hasMaintainers ? Set.of(Member.Role.MAINTAINER) : Set.of(Member.Role.OWNER), n -> {
+                        n.milestone = e.milestone().toLowerCase(java.util.Locale.ROOT);
+                        n.dueAt = e.dueAt().toString();
+                    });
+            toWebhooks(ctx, Map.of("milestone", e.milestone(), "dueAt", e.dueAt().toString()));
+        }
+        case SlaBreached e -> {
+            Ctx ctx = new Ctx(envelope.id(), envelope.time(), type, e.trackingId(), List.of(e.projectSlug()));
+            toMembers(ctx, Notice.Kind.SLA_BREACHED, Set.of(Member.Role.values()), n -> {
+                n.milestone = e.milestone().toLowerCase(java.util.Locale.ROOT);
+                n.dueAt = e.dueAt().toString();
+            });
+            toWebhooks(ctx, Map.of("milestone", e.milestone(), "dueAt", e.dueAt().toString()));
+        }
+        case CreditGranted e -> {
+            Ctx ctx = new Ctx(envelope.id(), envelope.time(), type, e.trackingId(), List.of(e.projectSlug()));
+            reports.find(e.trackingId()).filter(r -> isTheReporter(r, e))
+                    .ifPresent(r -> toReporter(ctx, r, Notice.Kind.CREDITED, n -> {
+                    }));
+        }
+        default -> {
+            // project events are kept by the projects feature
+        }
+        }
+    }
+
+    /** What one event's deliveries share. */
+    private record Ctx(String eventId, java.time.Instant time, String type, String trackingId, List<String> projects) {
+        Deliveries.About about() {
+            return new Deliveries.About(eventId, type, projects.get(0), trackingId);
+        }
+    }
+
+    private void statusChange(EventEnvelope envelope, String type, String trackingId, List<String> projects,
+            String status) {
+        Ctx ctx = new Ctx(envelope.id(), envelope.time(), type, trackingId, projects);
+        toReporter(ctx, Notice.Kind.STATUS_CHANGED, n -> n.status = status);
+        toWebhooks(ctx, Map.of());
+    }
+
+    private static boolean isTheReporter(TrackedReport report, CreditGranted credit) {
+        return credit.researcherSubject() == null || report.reporterSubject() == null
+                || credit.researcherSubject().equals(report.reporterSubject());
+    }
+
+    private void toReporter(Ctx ctx, Notice.Kind kind, Consumer<Notice> details) {
+        reports.find(ctx.trackingId()).ifPresent(r -> toReporter(ctx, r, kind, details));
+    }
+
+    private void toReporter(Ctx ctx, TrackedReport report, Notice.Kind kind, Consumer<Notice> details) {
+        Optional<String> contact = reports.contact(report);
+        if (contact.isEmpty()) {
+            return;
+        }
+        Notice notice = new Notice(kind, String.join(", ", ctx.projects()), ctx.trackingId(),
+                mail.linkBaseUrl() + "/reporter/cases/" + ctx.trackingId());
+        notice.severity = report.severity();
+        if (includeDetails(report.projectSlug())) {
+            notice.title = reports.title(report).orElse(null);
+        }
+        details.accept(notice);
+        deliveries.enqueueEmail(ctx.about(), "reporter", contact.get(), renderer.render(notice));
+    }
+
+    private void toMembers(Ctx ctx, Notice.Kind kind, Set<Member.Role> roles, Consumer<Notice> details) {
+        Optional<TrackedReport> report = reports.find(ctx.trackingId());
+        for (Member member : members.ofProjects(ctx.projects())) {
+            if (!roles.contains(member.role()) || member.email().isEmpty()
+                    || !preferences.wants(member.subject(), ctx.type(), Channel.EMAIL)) {
+                continue;
+            }
+            Notice notice = new Notice(kind, member.projectSlug(), ctx.trackingId(),
+                    mail.linkBaseUrl() + "/cases/" + ctx.trackingId());
+            notice.severity = report.map(TrackedReport::severity).orElse(null);
+            if (includeDetails(member.projectSlug())) {
+                notice.title = report.flatMap(reports::title).orElse(null);
+            }
+            details.accept(notice);
+            // One mail per person and event, even if they maintain several of the case's projects.
+            deliveries.enqueueEmail(ctx.about(), "member:" + member.subject(), member.email().get(),
+                    renderer.render(notice));
+        }
+    }
+
+    private boolean includeDetails(String projectSlug) {
+        return policies.of(projectSlug).map(ProjectPolicy::includeDetails).orElse(false);
+    }
+
+    private void toWebhooks(Ctx ctx, Map<String, String> extra) {
+        List<WebhookEndpoint> endpoints = webhooks.subscribedTo(ctx.projects(), ctx.type());
+        if (endpoints.isEmpty()) {
+            return;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("eventId", ctx.eventId());
+        data.put("trackingId", ctx.trackingId());
+        data.put("projects", ctx.projects());
+        reports.find(ctx.trackingId()).map(TrackedReport::severity).ifPresent(s -> data.put("severity", s));
+        data.put("link", mail.linkBaseUrl() + "/cases/" + ctx.trackingId());
+        data.putAll(extra);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("type", ctx.type());
+        payload.put("timestamp", ctx.time().toString());
+        payload.put("data", data);
+        String body;
+        try {
+            body = json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("webhook payload not serialisable", e);
+        }
+        for (WebhookEndpoint endpoint : endpoints) {
+            var about = new Deliveries.About(ctx.eventId(), ctx.type(), endpoint.projectSlug(), ctx.trackingId());
+            deliveries.enqueueWebhook(about, endpoint.id(), body);
+        }
+    }
+}

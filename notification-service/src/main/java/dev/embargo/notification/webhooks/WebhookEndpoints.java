@@ -1,0 +1,73 @@
+package dev.embargo.notification.webhooks;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import dev.embargo.platform.crypto.Ciphers;
+
+/** The webhook endpoints of all projects. */
+@ApplicationScoped
+public class WebhookEndpoints {
+
+    /** A new endpoint with its secret in clear, to be shown exactly once. */
+    public record Registered(WebhookEndpoint endpoint, String secret) {
+    }
+
+    private final EntityManager em;
+    private final Ciphers ciphers;
+    private final Clock clock;
+
+    WebhookEndpoints(EntityManager em, Ciphers ciphers, Clock clock) {
+        this.em = em;
+        this.ciphers = ciphers;
+        this.clock = clock;
+    }
+
+    Registered register(String projectSlug, String url, List<String> eventTypes, String createdBy) {
+        UUID id = UUID.randomUUID();
+        String secret = WebhookSignature.newSecret();
+        var endpoint = new WebhookEndpoint(id, projectSlug, url, eventTypes,
+                ciphers.atRest().encrypt(secret, "webhook_endpoint:" + id + ":secret"),
+                WebhookSignature.fingerprint(secret), createdBy, clock.instant());
+        em.persist(endpoint);
+        return new Registered(endpoint, secret);
+    }
+
+    Optional<WebhookEndpoint> find(String projectSlug, UUID id) {
+        return Optional.ofNullable(em.find(WebhookEndpoint.class, id)).filter(e -> e.projectSlug().equals(projectSlug));
+    }
+
+    Optional<WebhookEndpoint> find(UUID id) {
+        return Optional.ofNullable(em.find(WebhookEndpoint.class, id));
+    }
+
+    void remove(WebhookEndpoint endpoint) {
+        em.remove(endpoint);
+    }
+
+    List<WebhookEndpoint> ofProject(String projectSlug) {
+        return em.createQuery("from WebhookEndpoint e where e.projectSlug = :slug order by e.createdAt",
+                WebhookEndpoint.class).setParameter("slug", projectSlug).getResultList();
+    }
+
+    /** Endpoints of these projects that subscribed to the event type (without version, e.g. {@code case.triaged}). */
+    public List<WebhookEndpoint> subscribedTo(Collection<String> projectSlugs, String eventType) {
+        if (projectSlugs.isEmpty()) {
+            return List.of();
+        }
+        return em
+                .createQuery("from WebhookEndpoint e where e.projectSlug in :slugs order by e.createdAt",
+                        WebhookEndpoint.class)
+                .setParameter("slugs", projectSlugs).getResultList().stream().filter(e -> e.wants(eventType)).toList();
+    }
+
+    String secret(WebhookEndpoint endpoint) {
+        return ciphers.atRest().decrypt(endpoint.sealedSecret(), "webhook_endpoint:" + endpoint.id() + ":secret");
+    }
+}
