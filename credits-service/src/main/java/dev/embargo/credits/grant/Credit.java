@@ -1,0 +1,157 @@
+package dev.embargo.credits.grant;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import dev.embargo.credits.DomainConflict;
+
+/**
+ * One credit slot of a published case. Anonymous credits keep no name, handle or link at all; they are counted but can
+ * never be shown. A credit tied to a signed-in reporter's account can be claimed by that account.
+ */
+@Entity
+@Table(name = "credit")
+public class Credit {
+
+    @Id
+    private UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "case_id")
+    private Publication publication;
+
+    private int slot;
+
+    @Column(name = "credit_type", nullable = false)
+    private String type;
+
+    private String name;
+
+    private String handle;
+
+    private String link;
+
+    private boolean anonymous;
+
+    @Column(name = "researcher_subject")
+    private String researcherSubject;
+
+    @Column(name = "claimed_at")
+    private Instant claimedAt;
+
+    private int points;
+
+    @Column(name = "credited_at", nullable = false)
+    private Instant creditedAt;
+
+    @Column(name = "credit_year", nullable = false)
+    private int year;
+
+    protected Credit() {
+    }
+
+    /**
+     * @param link
+     *            already checked to be safe to show, or null
+     */
+    static Credit grant(Publication publication, int slot, String type, String name, String handle, String link,
+            boolean anonymous, String researcherSubject, int points) {
+        var credit = new Credit();
+        credit.id = UUID.randomUUID();
+        credit.publication = publication;
+        credit.slot = slot;
+        credit.type = type;
+        String shownName = clean(name);
+        // A credit without a name is anonymous whatever the flag says; an anonymous one keeps nothing that names.
+        credit.anonymous = anonymous || shownName == null;
+        credit.name = credit.anonymous ? null : shownName;
+        credit.handle = credit.anonymous ? null : clean(handle);
+        credit.link = credit.anonymous ? null : link;
+        credit.researcherSubject = researcherSubject;
+        credit.points = points;
+        credit.creditedAt = publication.publishedAt();
+        credit.year = publication.publishedAt().atZone(ZoneOffset.UTC).getYear();
+        return credit;
+    }
+
+    /** Links this credit to the researcher's profile, so the name and link they chose are shown for it. */
+    public void claimBy(String subject, Instant now) {
+        if (researcherSubject == null || !researcherSubject.equals(subject)) {
+            throw new DomainConflict("credit-not-claimable", "This credit belongs to another researcher.");
+        }
+        if (claimedAt != null) {
+            throw new DomainConflict("credit-already-claimed", "This credit was claimed before.");
+        }
+        claimedAt = now;
+    }
+
+    /** Control characters (including line breaks) never belong in a name and could break an output line. */
+    static String clean(String value) {
+        if (value == null) {
+            return null;
+        }
+        String cleaned = value.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}]", " ").strip();
+        return cleaned.isEmpty() ? null : cleaned;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public Publication publication() {
+        return publication;
+    }
+
+    public int slot() {
+        return slot;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String handle() {
+        return handle;
+    }
+
+    public String link() {
+        return link;
+    }
+
+    public boolean anonymous() {
+        return anonymous;
+    }
+
+    public String researcherSubject() {
+        return researcherSubject;
+    }
+
+    public boolean claimed() {
+        return claimedAt != null;
+    }
+
+    public int points() {
+        return points;
+    }
+
+    public Instant creditedAt() {
+        return creditedAt;
+    }
+
+    public int year() {
+        return year;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.embargo.credits.halloffame;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.quarkus.qute.TemplateData;
+
+/**
+ * One page of a year's hall of fame, platform-wide ({@code project} null) or of one project. Holds nothing but what may
+ * be public: display names and links researchers agreed to, points, and a count of anonymous credits.
+ */
+@TemplateData
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record HallOfFame(String project, int year, int page, int size, int totalEntries, List<Entry> entries,
+        int anonymousCredits) {
+
+    @TemplateData
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Entry(int rank, String name, String link, int points, int credits) {
+    }
+
+    @JsonIgnore
+    public int firstRank() {
+        return page * size + 1;
+    }
+
+    @JsonIgnore
+    public String scope() {
+        return project == null ? "all projects" : project;
+    }
+}
