@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import dev.embargo.events.CasePublished;
 import dev.embargo.events.CreditGranted;
 import dev.embargo.events.Topics;
+import dev.embargo.testing.TestDatabase;
 import dev.embargo.testing.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -95,6 +96,29 @@ class HallOfFameTest {
         List<CreditGranted> granted = TestEvents.read(CreditGranted.class, Duration.ofSeconds(2)).stream()
                 .filter(g -> g.caseId().equals(event.caseId())).toList();
         assertThat(granted, hasSize(2));
+    }
+
+    @Test
+    void caseClaimingAnotherCasesTrackingIdIsDeadLetteredAndChangesNothing() throws Exception {
+        String slug = newSlug();
+        CasePublished original = publishAndAwait(publishedCase(slug, "HIGH", named("Original Olga", null)));
+        CasePublished impostor = new CasePublished(UUID.randomUUID().toString(), original.trackingId(), List.of(slug),
+                Instant.now(), "CRITICAL", 9.8, null, original.advisory(), List.of(named("Impostor Ivan", null)));
+        String eventId = TestEvents.publish(impostor);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            try (var c = TestDatabase.superuser().getConnection();
+                    var ps = c.prepareStatement("SELECT count(*) FROM credits.dead_letter WHERE event_id = ?")) {
+                ps.setString(1, eventId);
+                try (var rs = ps.executeQuery()) {
+                    return rs.next() && rs.getInt(1) == 1;
+                }
+            }
+        });
+        given().get("/api/v1/advisories/{id}/credits", original.trackingId()).then().statusCode(200)
+                .body("credits.name", contains("Original Olga"));
+        given().get("/api/v1/projects/{slug}/hall-of-fame", slug).then().body("entries.name",
+                contains("Original Olga"));
     }
 
     @Test
