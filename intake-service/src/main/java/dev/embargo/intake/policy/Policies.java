@@ -1,0 +1,71 @@
+package dev.embargo.intake.policy;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import dev.embargo.events.ProjectPolicyPublished;
+import dev.embargo.events.SecurityPolicy;
+import dev.embargo.intake.projects.Project;
+import dev.embargo.intake.projects.Projects;
+import dev.embargo.platform.outbox.Outbox;
+import dev.embargo.platform.problem.ProblemException;
+import io.quarkus.logging.Log;
+
+/** The collection of published policy versions; publishing appends a version and its event in one transaction. */
+@ApplicationScoped
+public class Policies {
+
+    /** A policy version with its parsed document. */
+    public record Published(int version, java.time.Instant publishedAt, String publishedBy, SecurityPolicy policy) {
+    }
+
+    private final EntityManager em;
+    private final Projects projects;
+    private final PolicyDocuments documents;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    Policies(EntityManager em, Projects projects, PolicyDocuments documents, Outbox outbox, Clock clock) {
+        this.em = em;
+        this.projects = projects;
+        this.documents = documents;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Published publish(String slug, SecurityPolicy policy, String by) {
+        Project project = projects.bySlugForUpdate(slug).orElseThrow(ProblemException::notFound);
+        int version = project.publishPolicyVersion();
+        var row = new PolicyVersion(project.id(), version, clock.instant(), by, documents.write(policy));
+        em.persist(row);
+        outbox.append(new ProjectPolicyPublished(project.id().toString(), project.slug(), version, row.publishedAt(),
+                policy));
+        Log.infof("project %s published policy version %d", slug, version);
+        return new Published(version, row.publishedAt(), by, policy);
+    }
+
+    public Optional<Published> current(Project project) {
+        return project.currentPolicyVersion().flatMap(v -> version(project.id(), v));
+    }
+
+    public Optional<Published> version(UUID projectId, int version) {
+        return Optional.ofNullable(em.find(PolicyVersion.class, new PolicyVersion.Key(projectId, version)))
+                .map(this::of);
+    }
+
+    public List<Published> history(UUID projectId) {
+        return em.createQuery("from PolicyVersion where projectId = :p order by version desc", PolicyVersion.class)
+                .setParameter("p", projectId).getResultStream().map(this::of).toList();
+    }
+
+    private Published of(PolicyVersion v) {
+        return new Published(v.version(), v.publishedAt(), v.publishedBy(), documents.read(v.document()));
+    }
+}

@@ -1,0 +1,136 @@
+package dev.embargo.intake.policy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import dev.embargo.events.SecurityPolicy;
+import dev.embargo.platform.problem.Problem;
+import dev.embargo.platform.problem.ProblemException;
+
+/**
+ * Reads, validates and writes policy documents. Validation is by JSON Schema ({@code policy.schema.json}) plus the few
+ * checks a schema cannot express (a real time zone); problems name the failing location and rule, never the value.
+ */
+@ApplicationScoped
+public class PolicyDocuments {
+
+    /** The example policies shipped in {@code policies/<slug>.json}, alphabetical. */
+    public static final List<String> EXAMPLES = List.of("fim", "open-webui", "openpanel", "panelorca", "pod");
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final JsonSchema schema;
+
+    public PolicyDocuments() {
+        try (InputStream in = PolicyDocuments.class.getResourceAsStream("/policy.schema.json")) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in,
+                    SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Validates a document an owner wants to publish; 422 listing each violation when it is not a valid policy. */
+    public SecurityPolicy parse(JsonNode document) {
+        if (document == null || !document.isObject()) {
+            throw invalid(List.of(Map.of("location", "$", "rule", "type", "message", "must be a JSON object")));
+        }
+        List<Map<String, String>> violations = new ArrayList<>();
+        schema.validate(document).stream().sorted(Comparator.comparing(m -> m.getInstanceLocation().toString()))
+                .forEach(m -> violations.add(violation(m)));
+        if (violations.isEmpty()) {
+            try {
+                ZoneId.of(document.path("sla").path("timeZone").asText());
+            } catch (DateTimeException e) {
+                violations.add(Map.of("location", "$.sla.timeZone", "rule", "time-zone", "message",
+                        "must be an IANA time zone such as Europe/Berlin"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw invalid(violations);
+        }
+        try {
+            return JSON.treeToValue(document, SecurityPolicy.class);
+        } catch (JsonProcessingException e) {
+            throw invalid(List.of(Map.of("location", "$", "rule", "shape", "message", "does not map to a policy")));
+        }
+    }
+
+    public SecurityPolicy read(String json) {
+        try {
+            return JSON.readValue(json, SecurityPolicy.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored policy document does not parse");
+        }
+    }
+
+    public String write(SecurityPolicy policy) {
+        try {
+            return JSON.writeValueAsString(policy);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("policy does not serialise");
+        }
+    }
+
+    /** One of the shipped example policies, validated like any published one. */
+    public SecurityPolicy example(String slug) {
+        if (!EXAMPLES.contains(slug)) {
+            throw new IllegalArgumentException("no example policy " + slug);
+        }
+        try (InputStream in = PolicyDocuments.class.getResourceAsStream("/policies/" + slug + ".json")) {
+            return parse(JSON.readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, String> violation(ValidationMessage m) {
+        // Fixed texts per rule: validator messages may quote the document (property names, values).
+        String rule = String.valueOf(m.getType());
+        String location = m.getInstanceLocation().toString();
+        String message = switch (rule) {
+        case "required" -> "missing required member " + m.getProperty();
+        case "additionalProperties" -> "has a member the policy schema does not define";
+        case "type" -> "has the wrong type";
+        case "enum" -> "is not one of the allowed values";
+        case "pattern" -> "does not have the required format";
+        case "format" -> "is not in the required format";
+        case "minLength", "minItems", "minimum", "exclusiveMinimum" -> "is too small or too short";
+        case "maxLength", "maxItems", "maximum", "exclusiveMaximum" -> "is too large or too long";
+        case "uniqueItems" -> "has duplicate items";
+        case "anyOf" -> "matches none of the allowed shapes";
+        default -> "violates rule " + rule;
+        };
+        if (rule.equals("required") && m.getProperty() != null) {
+            location = location + "." + m.getProperty();
+        }
+        return Map.of("location", location, "rule", rule, "message", message);
+    }
+
+    private static ProblemException invalid(List<Map<String, String>> violations) {
+        return new ProblemException(Problem
+                .of("invalid-policy", 422, "Invalid policy", "The policy document does not satisfy the policy schema.")
+                .with("violations", violations));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.embargo.intake.projects;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A hosted project: its registry entry, its policy version pointer and its tracking-id counter. */
+@Entity
+@Table(name = "project")
+public class Project {
+
+    @Id
+    private UUID id;
+    private String slug;
+    private String name;
+    private String homepage;
+    @Column(name = "registered_at")
+    private Instant registeredAt;
+    @Column(name = "report_counter")
+    private int reportCounter;
+    @Column(name = "current_policy_version")
+    private Integer currentPolicyVersion;
+
+    protected Project() {
+    }
+
+    Project(String slug, String name, String homepage, Instant registeredAt) {
+        this.id = UUID.randomUUID();
+        this.slug = slug;
+        this.name = name;
+        this.homepage = homepage;
+        this.registeredAt = registeredAt;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String homepage() {
+        return homepage;
+    }
+
+    public Instant registeredAt() {
+        return registeredAt;
+    }
+
+    /** Version of the policy reports are checked against now; empty until the owners published one. */
+    public java.util.Optional<Integer> currentPolicyVersion() {
+        return java.util.Optional.ofNullable(currentPolicyVersion);
+    }
+
+    /** The next policy version number; versions are never reused. */
+    public int publishPolicyVersion() {
+        currentPolicyVersion = currentPolicyVersion == null ? 1 : currentPolicyVersion + 1;
+        return currentPolicyVersion;
+    }
+
+    /** Allocates the next readable tracking id, e.g. {@code OPENPANEL-2026-0007}; the caller holds the row lock. */
+    public String nextTrackingId(Instant at) {
+        reportCounter++;
+        return "%s-%d-%04d".formatted(slug.toUpperCase(java.util.Locale.ROOT), at.atZone(ZoneOffset.UTC).getYear(),
+                reportCounter);
+    }
+}

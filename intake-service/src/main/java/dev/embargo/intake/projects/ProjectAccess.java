@@ -1,0 +1,55 @@
+package dev.embargo.intake.projects;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import dev.embargo.platform.problem.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Decides, per request and from the database, what the caller may do with a project. Someone who is not a member sees
+ * exactly what they would see for a project that does not exist: the same 404.
+ */
+@RequestScoped
+public class ProjectAccess {
+
+    public static final String PLATFORM_ADMIN = "platform-admin";
+
+    private final Projects projects;
+    private final SecurityIdentity identity;
+    private final JsonWebToken jwt;
+
+    ProjectAccess(Projects projects, SecurityIdentity identity, JsonWebToken jwt) {
+        this.projects = projects;
+        this.identity = identity;
+        this.jwt = jwt;
+    }
+
+    /** The caller's OIDC subject; the caller is authenticated. */
+    public String subject() {
+        return jwt.getSubject();
+    }
+
+    public boolean isPlatformAdmin() {
+        return !identity.isAnonymous() && identity.hasRole(PLATFORM_ADMIN);
+    }
+
+    /** A project the caller is a member of (or administers the platform); otherwise 404. */
+    public Project asMember(String slug) {
+        Project project = projects.bySlug(slug).orElseThrow(ProblemException::notFound);
+        if (isPlatformAdmin() || projects.membership(project.id(), subject()).isPresent()) {
+            return project;
+        }
+        throw ProblemException.notFound();
+    }
+
+    /** A project the caller owns (or administers the platform); a maintainer gets 403, a stranger 404. */
+    public Project asOwner(String slug) {
+        Project project = asMember(slug);
+        if (isPlatformAdmin() || projects.membership(project.id(), subject()).map(Membership::isOwner).orElse(false)) {
+            return project;
+        }
+        throw ProblemException.forbidden("owner-required", "Only the project's owners may do this.");
+    }
+}

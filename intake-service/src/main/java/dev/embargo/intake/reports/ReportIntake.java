@@ -1,0 +1,173 @@
+package dev.embargo.intake.reports;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.embargo.events.ReportContent;
+import dev.embargo.events.ReportSubmitted;
+import dev.embargo.events.SecurityPolicy;
+import dev.embargo.intake.policy.Policies;
+import dev.embargo.intake.projects.Project;
+import dev.embargo.intake.projects.Projects;
+import dev.embargo.platform.crypto.Ciphers;
+import dev.embargo.platform.outbox.Outbox;
+import dev.embargo.platform.problem.Problem;
+import dev.embargo.platform.problem.ProblemException;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import us.springett.cvss.Cvss;
+
+/**
+ * The submission gate in action: checks a report against the project's current policy, refuses it with reasons or
+ * stores it encrypted and emits {@code report.submitted} (content sealed) in the same transaction.
+ */
+@ApplicationScoped
+public class ReportIntake {
+
+    /** Who submits: the OIDC subject when signed in, and the key their resubmissions and bans are tracked under. */
+    record Reporter(String subject, String key) {
+        static Reporter of(String subject, String clientAddress) {
+            return subject != null ? new Reporter(subject, "sub:" + subject)
+                    : new Reporter(null, "ip:" + clientAddress);
+        }
+    }
+
+    /** The stored report; {@code token} is present only when this call created it. */
+    record Outcome(Report report, Optional<String> token) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Projects projects;
+    private final Policies policies;
+    private final Reports reports;
+    private final ReportVault vault;
+    private final Ciphers ciphers;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    ReportIntake(Projects projects, Policies policies, Reports reports, ReportVault vault, Ciphers ciphers,
+            Outbox outbox, Clock clock) {
+        this.projects = projects;
+        this.policies = policies;
+        this.reports = reports;
+        this.vault = vault;
+        this.ciphers = ciphers;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    Outcome submit(String slug, ReportContent content, String email, Reporter reporter,
+            Optional<String> presentedToken) {
+        Project project = projects.bySlug(slug).orElseThrow(ProblemException::notFound);
+        Policies.Published policy = policies.current(project)
+                .orElseThrow(() -> new ProblemException(Problem.of("not-accepting-reports", 409, "Conflict",
+                        "This project has not published a security policy yet and cannot take reports.")));
+        if (reports.existingStanding(project.id(), reporter.key()).map(ReporterStanding::isBanned).orElse(false)) {
+            throw ProblemException.forbidden("reporter-banned",
+                    "You may no longer submit reports to this project after repeated non-compliant submissions.");
+        }
+        if (content.cvssVector() != null && !validCvss(content.cvssVector())) {
+            throw new ProblemException(Problem.of("invalid-cvss", 422, "Invalid CVSS vector",
+                    "cvssVector must be a complete CVSS v3.1 or v4.0 vector string."));
+        }
+        SubmissionGate.Verdict verdict = SubmissionGate.check(policy.policy(), content);
+        if (verdict.refusal().isPresent()) {
+            SubmissionGate.Refusal refusal = verdict.refusal().get();
+            if (refusal.kind().equals("low-effort")) {
+                strike(project, reporter, policy.policy().lowEffort());
+            }
+            Problem problem = Problem.of(refusal.kind(), 422, "Report refused", refusal.detail()).with("missingFields",
+                    refusal.missingFields());
+            throw new ProblemException(
+                    refusal.reasons().isEmpty() ? problem : problem.with("reasons", refusal.reasons()));
+        }
+        String identity = presentedToken.flatMap(t -> reportHoldingToken(project, t)).map(Report::reporterKey)
+                .orElse(reporter.key());
+        String fingerprint = fingerprint(project.id(), identity, content, email);
+        return QuarkusTransaction.requiringNew()
+                .call(() -> store(slug, content, email, reporter, fingerprint, policy, verdict.findings()));
+    }
+
+    private Outcome store(String slug, ReportContent content, String email, Reporter reporter, String fingerprint,
+            Policies.Published policy, List<String> findings) {
+        // The row lock serialises submissions per project: tracking ids are gap-free and duplicates are seen.
+        Project project = projects.bySlugForUpdate(slug).orElseThrow(ProblemException::notFound);
+        Optional<Report> existing = reports.byFingerprint(project.id(), fingerprint);
+        if (existing.isPresent()) {
+            Log.infof("identical resubmission of report %s", existing.get().trackingId());
+            return new Outcome(existing.get(), Optional.empty());
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        String trackingId = project.nextTrackingId(now);
+        String token = ReportTokens.generate();
+        String tokenHash = ReportTokens.sha256Hex(token);
+        SecurityPolicy.Sla sla = policy.policy().sla();
+        Instant ackDue = sla == null || sla.acknowledge() == null ? null : SlaClock.due(now, sla.acknowledge(), sla);
+        var report = new Report(id, project.id(), trackingId, policy.version(), now, reporter.subject(), reporter.key(),
+                fingerprint, tokenHash, findings, ackDue, vault.seal(id, content, email));
+        reports.add(report);
+        outbox.append(new ReportSubmitted(id.toString(), trackingId, project.id().toString(), project.slug(),
+                policy.version(), now, tokenHash, reporter.subject(),
+                ciphers.transport().encryptToBase64(json(content), "report:" + id + ":content"),
+                email == null ? null : ciphers.transport().encryptToBase64(email, "report:" + id + ":contact"),
+                findings));
+        Log.infof("report %s submitted to %s against policy version %d", trackingId, project.slug(), policy.version());
+        return new Outcome(report, Optional.of(token));
+    }
+
+    private void strike(Project project, Reporter reporter, SecurityPolicy.LowEffort rules) {
+        int threshold = rules == null ? 0 : rules.banThreshold();
+        QuarkusTransaction.requiringNew().run(() -> {
+            ReporterStanding standing = reports.standing(project.id(), reporter.key());
+            standing.strike(threshold, clock.instant());
+            if (standing.isBanned()) {
+                Log.infof("a reporter was banned from %s after %d non-compliant reports", project.slug(),
+                        standing.strikes());
+            }
+        });
+    }
+
+    /** The report whose token this is, compared in constant time; the token only ever arrives in a header. */
+    private Optional<Report> reportHoldingToken(Project project, String token) {
+        String hash = ReportTokens.sha256Hex(token);
+        return reports.byTokenHash(project.id(), hash).filter(r -> ReportTokens.sameHash(r.tokenHash(), hash));
+    }
+
+    static boolean validCvss(String vector) {
+        if (!vector.startsWith("CVSS:3.1/") && !vector.startsWith("CVSS:4.0/")) {
+            return false;
+        }
+        try {
+            Cvss cvss = Cvss.fromVector(vector);
+            return cvss != null && cvss.calculateScore() != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Same reporter, same project, same content (whitespace and case of the email aside) → same fingerprint. */
+    static String fingerprint(UUID projectId, String reporterKey, ReportContent content, String email) {
+        String normalised = json(content).replace("\\r\\n", "\\n");
+        return ReportTokens.sha256Hex(projectId + "\n" + reporterKey + "\n" + normalised + "\n"
+                + (email == null ? "" : email.strip().toLowerCase(Locale.ROOT)));
+    }
+
+    private static String json(ReportContent content) {
+        try {
+            return JSON.writeValueAsString(content);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("report content does not serialise");
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.embargo.intake.reports;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+import dev.embargo.platform.problem.Problem;
+import dev.embargo.platform.problem.ProblemException;
+import dev.embargo.platform.problem.ProblemMappers;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+
+/** Per-client token buckets for report submissions (bucket4j); over the limit is a 429 with Retry-After. */
+@ApplicationScoped
+class SubmissionLimiter {
+
+    /** A 429 that carries Retry-After. */
+    static class TooManyRequests extends ProblemException {
+        final long retryAfterSeconds;
+
+        TooManyRequests(long retryAfterSeconds) {
+            super(Problem
+                    .of("rate-limited", 429, "Too many requests",
+                            "Too many reports from this client; retry after the time in Retry-After.")
+                    .with("retryAfterSeconds", retryAfterSeconds));
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        Response response() {
+            return Response.fromResponse(ProblemMappers.respond(problem()))
+                    .header("Retry-After", String.valueOf(retryAfterSeconds)).build();
+        }
+    }
+
+    private final SubmissionConfig config;
+    private final Set<String> trustedProxies;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    SubmissionLimiter(SubmissionConfig config) {
+        this.config = config;
+        this.trustedProxies = new HashSet<>(config.trustedProxies().orElse(List.of()));
+    }
+
+    String client(String peer, String forwardedFor) {
+        return ClientAddress.resolve(peer, forwardedFor, trustedProxies);
+    }
+
+    void acquire(String client) {
+        if (buckets.size() > config.maxTrackedClients()) {
+            buckets.clear();
+        }
+        Bucket bucket = buckets.computeIfAbsent(client,
+                c -> Bucket.builder().addLimit(Bandwidth.builder().capacity(config.ratePerPeriod())
+                        .refillGreedy(config.ratePerPeriod(), config.ratePeriod()).build()).build());
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            throw new TooManyRequests(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1));
+        }
+    }
+}

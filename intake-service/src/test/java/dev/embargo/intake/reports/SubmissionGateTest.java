@@ -1,0 +1,130 @@
+package dev.embargo.intake.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.embargo.events.ReportContent;
+import dev.embargo.events.SecurityPolicy;
+import dev.embargo.intake.policy.PolicyDocuments;
+
+/** The gate's rules, per shipped example policy, without infrastructure. */
+class SubmissionGateTest {
+
+    static final PolicyDocuments DOCUMENTS = new PolicyDocuments();
+
+    static ReportContent report(String title, String description, String version, String impact, String poc,
+            String fix) {
+        return new ReportContent(title, "api", version, description, impact, "1. do this", poc, fix, null, List.of(),
+                null);
+    }
+
+    static SecurityPolicy policy(String slug) {
+        return DOCUMENTS.example(slug);
+    }
+
+    @Test
+    void allFiveExamplePoliciesAreValidPolicyDocuments() {
+        for (String slug : PolicyDocuments.EXAMPLES) {
+            SecurityPolicy p = DOCUMENTS.example(slug);
+            assertFalse(p.channels().isEmpty(), slug);
+            assertTrue(p.channels().stream().anyMatch(c -> c.kind().equals("PLATFORM")), slug);
+        }
+    }
+
+    @Test
+    void openWebUiRequiresProofOfConceptPatchAndADetailedDescription() {
+        var verdict = SubmissionGate.check(policy("open-webui"),
+                report("XSS", "I found a vulnerability", "main", "bad", null, null));
+        assertEquals("low-effort", verdict.refusal().orElseThrow().kind());
+        assertEquals(List.of("description-too-short", "proof-of-concept-missing", "patch-missing"),
+                verdict.refusal().get().reasons());
+        assertEquals(3, policy("open-webui").lowEffort().banThreshold());
+    }
+
+    @Test
+    void openPanelFlagsSelfXssOldVersionsAndIgnoresOutOfScopeWhenImpactIsDemonstrated() {
+        var flagged = SubmissionGate.check(policy("openpanel"),
+                report("Self-XSS in settings", "A self-XSS in the profile", "1.9.0", null, null, null));
+        assertTrue(flagged.accepted());
+        assertTrue(flagged.findings().containsAll(List.of("out-of-scope:self-xss", "reproduce-on-latest")));
+        var claimed = SubmissionGate.check(policy("openpanel"), report("Self-XSS chained with CSRF",
+                "A self-XSS becomes stored", "2.4.0", "account takeover", "poc.html", null));
+        assertTrue(claimed.findings().contains("out-of-scope-impact-claimed:self-xss"));
+        assertFalse(claimed.findings().contains("reproduce-on-latest"));
+        assertTrue(policy("openpanel").disclosure().agreeWithReporter());
+        assertTrue(policy("openpanel").credit().requiresPermission());
+    }
+
+    @Test
+    void openPanelOutOfScopeClassesMatchWholeTermsOnly() {
+        var windows = SubmissionGate.check(policy("openpanel"),
+                report("Path traversal on Windows", "Windows paths escape the upload dir", "2.4.0", null, null, null));
+        assertTrue(windows.findings().stream().noneMatch(f -> f.contains("volumetric-dos")),
+                windows.findings().toString());
+        var dos = SubmissionGate.check(policy("openpanel"),
+                report("DoS", "A volumetric flood takes the API down", "2.4.0", null, null, null));
+        assertTrue(dos.findings().contains("out-of-scope:volumetric-dos"));
+    }
+
+    @Test
+    void podTreatsResourceExhaustionAsInScopeAndAdminOnlyIssuesAsOutOfScope() {
+        var dos = SubmissionGate.check(policy("pod"), report("Denial of service",
+                "Unbounded streams cause resource exhaustion", "0.0.12", "outage", null, null));
+        assertEquals(List.of("in-scope:dos-resource-exhaustion"), dos.findings());
+        var admin = SubmissionGate.check(policy("pod"),
+                report("Stored script", "Requires admin access to the dashboard first", "latest", "none", null, null));
+        assertTrue(admin.findings().contains("out-of-scope:self-xss-or-admin-required"));
+        assertEquals(72, policy("pod").sla().acknowledge().amount());
+        assertEquals(14, policy("pod").sla().fix().critical().amount());
+    }
+
+    @Test
+    void fimSupportsLatestBackportsToPreviousMinorAndMayMoveLowSeverityToPublicTracker() {
+        SecurityPolicy fim = policy("fim");
+        assertEquals(SecurityPolicy.SupportLevel.SUPPORTED,
+                SubmissionGate.supportFor(fim.versions(), "v1.4.0").orElseThrow().level());
+        assertEquals(SecurityPolicy.SupportLevel.SECURITY_FIXES_ONLY,
+                SubmissionGate.supportFor(fim.versions(), "1.3.7").orElseThrow().level());
+        assertEquals(SecurityPolicy.SupportLevel.UNSUPPORTED,
+                SubmissionGate.supportFor(fim.versions(), "1.2.0").orElseThrow().level());
+        assertTrue(fim.lowSeverityToPublicTracker());
+        var thirdParty = SubmissionGate.check(fim,
+                report("Vulnerable dependency", "An outdated dependency has a CVE", "1.4.0", "x", null, null));
+        assertTrue(thirdParty.findings().contains("out-of-scope:third-party-dependency"));
+        // Steps to reproduce "or a proof of concept": either satisfies the requirement.
+        var pocOnly = new ReportContent("t", null, "1.4.0", "d", "i", null, "poc", null, null, List.of(), null);
+        assertTrue(SubmissionGate.check(fim, pocOnly).accepted());
+    }
+
+    @Test
+    void panelOrcaAcceptsAnyVersionAndOffersCreditOrAnonymity() {
+        SecurityPolicy orca = policy("panelorca");
+        var verdict = SubmissionGate.check(orca,
+                new ReportContent("t", null, "0.1", "d", null, null, null, null, null, List.of(), null));
+        assertTrue(verdict.accepted());
+        assertTrue(verdict.findings().isEmpty());
+        assertTrue(orca.credit().offered() && orca.credit().anonymityOnRequest());
+        assertEquals("hello@panelorca.com", orca.channels().get(1).address());
+    }
+
+    @Test
+    void previousMinorOfAMajorZeroReleaseDoesNotExist() {
+        assertEquals("1.3", SubmissionGate.previousMinor("1.4.2").orElseThrow());
+        assertTrue(SubmissionGate.previousMinor("2.0.0").isEmpty());
+        assertTrue(SubmissionGate.previousMinor("main").isEmpty());
+    }
+
+    @Test
+    void cvssVectorsOfVersionThreeOneAndFourAreValidatedByTheLibrary() {
+        assertTrue(ReportIntake.validCvss("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"));
+        assertTrue(ReportIntake.validCvss("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N"));
+        assertFalse(ReportIntake.validCvss("CVSS:3.1/AV:N/AC:Q"));
+        assertFalse(ReportIntake.validCvss("CVSS:2.0/AV:N/AC:L/Au:N/C:P/I:P/A:P"));
+        assertFalse(ReportIntake.validCvss("not a vector"));
+    }
+}
