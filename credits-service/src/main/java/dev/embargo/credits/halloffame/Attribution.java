@@ -43,10 +43,10 @@ record Attribution(String trackingId, String type, String name, String handle, S
         if (credit.anonymous() || (profile != null && !profile.consents())) {
             return anonymous(trackingId, credit.type(), credit.points(), credit.creditedAt(), stableId);
         }
-        boolean useProfile = profile != null && credit.claimed();
-        boolean preferred = useProfile && profile.displayName() != null;
+        // Once claimed and named, the profile speaks for the researcher entirely: their link, or none.
+        boolean preferred = profile != null && credit.claimed() && profile.displayName() != null;
         String name = preferred ? profile.displayName() : credit.name();
-        String link = useProfile && profile.link() != null ? profile.link() : credit.link();
+        String link = preferred ? profile.link() : credit.link();
         if (name == null || name.isBlank()) {
             return anonymous(trackingId, credit.type(), credit.points(), credit.creditedAt(), stableId);
         }
