@@ -168,6 +168,9 @@ class EmailNotificationTest {
             }
         }
         assertThat(checked, is(15));
+        // Without the opt-in the sealed content is never opened: no title is stored at all.
+        assertThat(Fixtures.count("SELECT count(*) FROM notification.tracked_report WHERE tracking_id = ?"
+                + " AND title IS NULL AND contact IS NOT NULL", tracking), is(1L));
         assertThat(mailTo(reporter).stream().map(Fixtures::readable).toList(),
                 hasItem(containsString("Severity: HIGH")));
     }

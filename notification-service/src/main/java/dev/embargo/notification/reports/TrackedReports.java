@@ -8,6 +8,8 @@ import jakarta.persistence.EntityManager;
 import dev.embargo.events.ReportContent;
 import dev.embargo.events.ReportSubmitted;
 import dev.embargo.notification.mail.MailHeaders;
+import dev.embargo.notification.projects.ProjectPolicies;
+import dev.embargo.notification.projects.ProjectPolicy;
 import dev.embargo.platform.crypto.Ciphers;
 import dev.embargo.platform.inbox.RejectedEventException;
 import io.quarkus.logging.Log;
@@ -20,22 +22,30 @@ public class TrackedReports {
     private final Ciphers ciphers;
     private final com.fasterxml.jackson.databind.ObjectMapper mapper;
 
-    TrackedReports(EntityManager em, Ciphers ciphers, dev.embargo.events.EventCodec codec) {
+    private final ProjectPolicies policies;
+
+    TrackedReports(EntityManager em, Ciphers ciphers, dev.embargo.events.EventCodec codec, ProjectPolicies policies) {
         this.em = em;
         this.ciphers = ciphers;
         this.mapper = codec.mapper();
+        this.policies = policies;
     }
 
-    /** Opens the reporter's contact (and the title, for projects that opt in to it) and stores them re-encrypted. */
+    /**
+     * Opens the reporter's contact and stores it re-encrypted. The sealed content stays closed, except for projects
+     * whose policy opts in to titles in mails: then only the title is kept (encrypted), nothing else of the report.
+     */
     public TrackedReport submitted(ReportSubmitted event) {
         String contact;
-        String title;
+        String title = null;
         try {
             contact = ciphers.transport().decryptFromBase64(event.sealedContact(),
                     "report:" + event.reportId() + ":contact");
-            String content = ciphers.transport().decryptFromBase64(event.sealedContent(),
-                    "report:" + event.reportId() + ":content");
-            title = mapper.readValue(content, ReportContent.class).title();
+            if (policies.of(event.projectSlug()).map(ProjectPolicy::includeDetails).orElse(false)) {
+                String content = ciphers.transport().decryptFromBase64(event.sealedContent(),
+                        "report:" + event.reportId() + ":content");
+                title = mapper.readValue(content, ReportContent.class).title();
+            }
         } catch (RuntimeException | java.io.IOException e) {
             throw new RejectedEventException("sealed fields do not open");
         }
