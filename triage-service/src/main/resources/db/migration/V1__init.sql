@@ -52,6 +52,9 @@ CREATE TABLE cases (
 );
 CREATE INDEX cases_project_state ON cases (project_id, state);
 -- Auto-close after the policy's silence limit: only waiting cases are in this index.
+-- Publication on the agreed date: only confirmed cases with an agreed date are in this index.
+CREATE INDEX cases_disclosure_agreed ON cases (disclosure_date)
+    WHERE disclosure_status = 'AGREED' AND state IN ('TRIAGED', 'FIXING', 'FIXED');
 CREATE INDEX cases_silence_due ON cases (silence_deadline) WHERE state = 'NEEDS_INFO';
 
 -- Every project a case affects (the first is the reporting project), with its own status.

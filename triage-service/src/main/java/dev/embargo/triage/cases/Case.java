@@ -133,9 +133,13 @@ public class Case {
     // ---------------------------------------------------------------------------------------------------------------
 
     public void acknowledge(String actor, Instant now) {
+        acknowledge(actor, now, null);
+    }
+
+    public void acknowledge(String actor, Instant now, String reason) {
         require("acknowledge", CaseState.NEW);
         settle(MilestoneKind.ACKNOWLEDGE, now);
-        move("ACKNOWLEDGE", CaseState.ACKNOWLEDGED, actor, now, null);
+        move("ACKNOWLEDGE", CaseState.ACKNOWLEDGED, actor, now, reason);
     }
 
     /** Asks the reporter for more: SLA clocks pause until the reporter answers, the silence limit starts. */
@@ -149,16 +153,25 @@ public class Case {
 
     /** The reporter answered (or a maintainer resumes): back where the case was, clocks run again. */
     public void resumeFromNeedsInfo(String actor, Instant now) {
+        resumeFromNeedsInfo(actor, now, null);
+    }
+
+    public void resumeFromNeedsInfo(String actor, Instant now, String reason) {
         require("resume", CaseState.NEEDS_INFO);
         milestones.forEach(m -> m.resume(now));
         silenceDeadline = null;
         CaseState back = stateBeforeInfo == null ? CaseState.ACKNOWLEDGED : stateBeforeInfo;
         stateBeforeInfo = null;
-        move("PROVIDE_INFO", back, actor, now, null);
+        move("PROVIDE_INFO", back, actor, now, reason);
     }
 
     /** Confirms the vulnerability with its severity; the fix clock starts from the policy's target for it. */
     public void triage(String actor, Instant now, Severity severity, String vector, Double score, SlaPlan plan) {
+        triage(actor, now, severity, vector, score, plan, null);
+    }
+
+    public void triage(String actor, Instant now, Severity severity, String vector, Double score, SlaPlan plan,
+            String reason) {
         require("triage", CaseState.ACKNOWLEDGED);
         if (severity == null) {
             throw new IllegalArgumentException("severity required");
@@ -166,7 +179,7 @@ public class Case {
         rate(severity, vector, score);
         settle(MilestoneKind.ASSESS, now);
         startClock(MilestoneKind.FIX, severity, now, plan);
-        move("TRIAGE", CaseState.TRIAGED, actor, now, null);
+        move("TRIAGE", CaseState.TRIAGED, actor, now, reason);
     }
 
     /** Re-rates a confirmed case without moving it. */
@@ -177,21 +190,33 @@ public class Case {
     }
 
     public void startFix(String actor, Instant now) {
+        startFix(actor, now, null);
+    }
+
+    public void startFix(String actor, Instant now, String reason) {
         require("start fixing", CaseState.TRIAGED);
-        move("START_FIX", CaseState.FIXING, actor, now, null);
+        move("START_FIX", CaseState.FIXING, actor, now, reason);
     }
 
     public void markFixed(String actor, Instant now) {
+        markFixed(actor, now, null);
+    }
+
+    public void markFixed(String actor, Instant now, String reason) {
         require("mark fixed", CaseState.TRIAGED, CaseState.FIXING);
         settle(MilestoneKind.FIX, now);
-        move("MARK_FIXED", CaseState.FIXED, actor, now, null);
+        move("MARK_FIXED", CaseState.FIXED, actor, now, reason);
+    }
+
+    public void publish(String actor, Instant now) {
+        publish(actor, now, null);
     }
 
     /** Publishes: only a confirmed (triaged) case can be published. */
-    public void publish(String actor, Instant now) {
+    public void publish(String actor, Instant now, String reason) {
         require("publish", CaseState.TRIAGED, CaseState.FIXING, CaseState.FIXED);
         milestones.forEach(m -> m.settle(now));
-        move("PUBLISH", CaseState.PUBLISHED, actor, now, null);
+        move("PUBLISH", CaseState.PUBLISHED, actor, now, reason);
     }
 
     /** Closes without publication; {@code WITHDRAWN} is the reporter's own, see {@link #withdraw}. */

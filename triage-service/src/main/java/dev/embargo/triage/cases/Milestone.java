@@ -17,6 +17,8 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "milestones")
+// Only changed columns: the scheduler marks breaches and warnings with its own conditional updates.
+@org.hibernate.annotations.DynamicUpdate
 public class Milestone {
 
     @Id

@@ -1,0 +1,103 @@
+package dev.embargo.triage.cases;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+/** The collection of cases and their conversations. */
+@ApplicationScoped
+public class Cases {
+
+    /** Filters of the maintainers' case list; null means "any". */
+    public record Filter(Set<String> projectIds, CaseState state, Severity severity, String sla, Instant dueBefore) {
+    }
+
+    private final EntityManager em;
+
+    Cases(EntityManager em) {
+        this.em = em;
+    }
+
+    public Optional<Case> byId(String id) {
+        return Optional.ofNullable(em.find(Case.class, id));
+    }
+
+    public Optional<Case> byIdForUpdate(String id) {
+        return Optional.ofNullable(em.find(Case.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    public Optional<Case> byTrackingId(String trackingId) {
+        return em.createQuery("from CaseFile where trackingId = :t", Case.class).setParameter("t", trackingId)
+                .getResultStream().findFirst();
+    }
+
+    public void add(Case c) {
+        em.persist(c);
+    }
+
+    public void add(Message m) {
+        em.persist(m);
+    }
+
+    /** Stable paging: newest first, ties broken by id. */
+    public List<Case> list(Filter f, int page, int size) {
+        StringBuilder q = new StringBuilder(
+                "select c from CaseFile c where exists (select 1 from CaseProject p where p member of c.projects"
+                        + " and p.projectId in :ids)");
+        if (f.state() != null) {
+            q.append(" and c.state = :state");
+        }
+        if (f.severity() != null) {
+            q.append(" and c.severity = :severity");
+        }
+        if ("BREACHED".equals(f.sla())) {
+            q.append(
+                    " and exists (select 1 from Milestone m where m member of c.milestones and m.breachedAt is not null)");
+        } else if ("WARNING".equals(f.sla())) {
+            q.append(" and exists (select 1 from Milestone m where m member of c.milestones and m.warnedAt is not null"
+                    + " and m.breachedAt is null and m.settledAt is null)");
+        } else if ("ON_TRACK".equals(f.sla())) {
+            q.append(" and not exists (select 1 from Milestone m where m member of c.milestones"
+                    + " and (m.breachedAt is not null or (m.warnedAt is not null and m.settledAt is null)))");
+        }
+        if (f.dueBefore() != null) {
+            q.append(" and exists (select 1 from Milestone m where m member of c.milestones and m.dueAt <= :due"
+                    + " and m.settledAt is null and m.breachedAt is null)");
+        }
+        q.append(" order by c.submittedAt desc, c.id");
+        var query = em.createQuery(q.toString(), Case.class).setParameter("ids", f.projectIds());
+        if (f.state() != null) {
+            query.setParameter("state", f.state());
+        }
+        if (f.severity() != null) {
+            query.setParameter("severity", f.severity());
+        }
+        if (f.dueBefore() != null) {
+            query.setParameter("due", f.dueBefore());
+        }
+        return query.setFirstResult(page * size).setMaxResults(size).getResultList();
+    }
+
+    /** The conversation in order; the caller filters what its reader may see. */
+    public List<Message> messages(String caseId) {
+        return em.createQuery("from Message where caseId = :c order by postedAt, id", Message.class)
+                .setParameter("c", caseId).getResultList();
+    }
+
+    /** Waiting cases past the policy's silence limit (indexed on silence_deadline). */
+    public List<String> silentCaseIds(Instant now, int limit) {
+        return em
+                .createQuery("select c.id from CaseFile c where c.state = :s and c.silenceDeadline <= :now",
+                        String.class)
+                .setParameter("s", CaseState.NEEDS_INFO).setParameter("now", now).setMaxResults(limit).getResultList();
+    }
+
+    public void flush() {
+        em.flush();
+    }
+}

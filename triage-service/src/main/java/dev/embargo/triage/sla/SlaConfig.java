@@ -1,0 +1,17 @@
+package dev.embargo.triage.sla;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How often and in what batches the SLA scheduler looks for due milestones. */
+@ConfigMapping(prefix = "embargo.sla")
+public interface SlaConfig {
+
+    /** Interval of the scheduler; a minute is finer than any policy deadline. {@code off} disables it. */
+    @WithDefault("60s")
+    String every();
+
+    /** Milestones claimed per transaction; small batches keep locks short when much is due at once. */
+    @WithDefault("100")
+    int batchSize();
+}

@@ -1,0 +1,134 @@
+package dev.embargo.triage;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.embargo.events.ProjectMembershipChanged;
+import dev.embargo.events.ProjectPolicyPublished;
+import dev.embargo.events.ProjectRegistered;
+import dev.embargo.events.ReportContent;
+import dev.embargo.events.ReportSubmitted;
+import dev.embargo.events.SecurityPolicy;
+import dev.embargo.events.SecurityPolicy.Deadline;
+import dev.embargo.events.SecurityPolicy.Unit;
+import dev.embargo.platform.crypto.Ciphers;
+import dev.embargo.testing.TestEvents;
+import dev.embargo.testing.Tokens;
+
+/** Plays intake in tests: registers projects with a policy and members, and submits sealed reports. */
+public final class Fixtures {
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+    /** A registered project with one maintainer (and their token). */
+    public record TestProject(String id, String slug, String maintainer) {
+        public String token() {
+            return Tokens.of(maintainer);
+        }
+    }
+
+    /** A submitted report: case id, tracking id and the reporter's token. */
+    public record TestReport(String caseId, String trackingId, String reportToken, ReportSubmitted event) {
+    }
+
+    private Fixtures() {
+    }
+
+    public static String random(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static SecurityPolicy policy() {
+        var sla = new SecurityPolicy.Sla("Europe/Berlin",
+                List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY),
+                List.of(), new Deadline(72, Unit.HOURS), new Deadline(7, Unit.DAYS),
+                new SecurityPolicy.FixTargets(new Deadline(14, Unit.DAYS), new Deadline(14, Unit.DAYS),
+                        new Deadline(60, Unit.DAYS), null),
+                14, 0.5);
+        return new SecurityPolicy("Test policy", "https://example.org/security", null, List.of(), List.of(), List.of(),
+                null, sla, new SecurityPolicy.Disclosure(90, 7, true),
+                new SecurityPolicy.CreditPolicy(true, true, true), null, List.of(), List.of("en"), false, null, null,
+                null);
+    }
+
+    /** Registers a project with the test policy and one maintainer, and waits until triage knows the member. */
+    public static TestProject project() {
+        String id = UUID.randomUUID().toString();
+        String slug = random("proj").toLowerCase();
+        String maintainer = random("maint");
+        Instant now = Instant.now();
+        TestEvents.publish(new ProjectRegistered(id, slug, "Project " + slug, "https://example.org", now));
+        TestEvents.publish(new ProjectPolicyPublished(id, slug, 1, now, policy()));
+        addMember(id, slug, maintainer);
+        var p = new TestProject(id, slug, maintainer);
+        // The list answers 200 either way; an empty project list for a non-member is the same as no cases.
+        return p;
+    }
+
+    public static void addMember(String projectId, String slug, String subject) {
+        TestEvents.publish(new ProjectMembershipChanged(projectId, slug, subject, subject + "@example.org",
+                ProjectMembershipChanged.Role.MAINTAINER, ProjectMembershipChanged.Change.ADDED, Instant.now()));
+    }
+
+    public static void removeMember(String projectId, String slug, String subject) {
+        TestEvents.publish(new ProjectMembershipChanged(projectId, slug, subject, null,
+                ProjectMembershipChanged.Role.MAINTAINER, ProjectMembershipChanged.Change.REMOVED, Instant.now()));
+    }
+
+    public static ReportContent content(String title, ReportContent.Visibility credit) {
+        return new ReportContent(title, "api", "1.2.3", "Stored XSS in the comment field " + title, "Session theft",
+                "1. post a comment", "<script>alert(1)</script>", null, "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N",
+                List.of("CWE-79"), new ReportContent.CreditPreference(credit,
+                        credit == ReportContent.Visibility.PUBLIC ? "Ada Lovelace" : null, "ada", null));
+    }
+
+    /** Submits a sealed report to the project and waits until its maintainer sees the case. */
+    public static TestReport report(Ciphers ciphers, TestProject project, ReportContent.Visibility credit) {
+        return report(ciphers, project, credit, Instant.now());
+    }
+
+    public static TestReport report(Ciphers ciphers, TestProject project, ReportContent.Visibility credit,
+            Instant submittedAt) {
+        String reportId = UUID.randomUUID().toString();
+        String tracking = project.slug().toUpperCase() + "-2026-" + (1000 + (int) (Math.random() * 9000));
+        String token = UUID.randomUUID() + "-" + UUID.randomUUID();
+        try {
+            String sealed = ciphers.transport().encryptToBase64(
+                    JSON.writeValueAsString(content(random("title"), credit)), "report:" + reportId + ":content");
+            String contact = ciphers.transport().encryptToBase64("reporter@example.org",
+                    "report:" + reportId + ":contact");
+            var event = new ReportSubmitted(reportId, tracking, project.id(), project.slug(), 1, submittedAt,
+                    sha256(token), null, sealed, contact, List.of());
+            TestEvents.publish(event);
+            awaitCase(project, reportId);
+            return new TestReport(reportId, tracking, token, event);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static void awaitCase(TestProject project, String caseId) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> given().auth().oauth2(project.token()).get("/api/v1/cases/" + caseId).statusCode() == 200);
+    }
+
+    public static String sha256(String token) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
