@@ -3,6 +3,7 @@ package dev.embargo.intake;
 import static dev.embargo.intake.Fixtures.completeReport;
 import static dev.embargo.intake.Fixtures.projectWithExamplePolicy;
 import static dev.embargo.intake.Fixtures.submit;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -70,6 +71,15 @@ class ExamplePoliciesTest {
                 equalTo("urn:embargo:problem:reporter-banned"));
         // Other reporters are unaffected.
         submit(project.slug(), good).statusCode(201);
+        // The owners see the ban and may lift it.
+        String reporter = "ip:" + client;
+        given().auth().oauth2(project.ownerToken()).when().get(project.path() + "/reporter-standings").then()
+                .statusCode(200).body("find { it.reporter == '" + reporter + "' }.banned", equalTo(true))
+                .body("find { it.reporter == '" + reporter + "' }.strikes", equalTo(3));
+        given().auth().oauth2(project.ownerToken()).when().delete(project.path() + "/reporter-standings/" + reporter)
+                .then().statusCode(204);
+        good.put("title", "After the ban was lifted");
+        submit(project.slug(), good, client).statusCode(201);
     }
 
     @Test

@@ -27,7 +27,8 @@ class OpenApiTest {
             "GET /api/v1/projects/{slug}/policy", "PUT /api/v1/projects/{slug}/policy",
             "GET /api/v1/projects/{slug}/policy/versions", "GET /api/v1/projects/{slug}/policy/versions/{version}",
             "GET /api/v1/projects/{slug}/security.txt", "POST /api/v1/projects/{slug}/reports",
-            "POST /api/v1/admin/at-rest-key-rotation");
+            "POST /api/v1/admin/at-rest-key-rotation", "GET /api/v1/projects/{slug}/reporter-standings",
+            "DELETE /api/v1/projects/{slug}/reporter-standings/{reporter}");
 
     @Test
     void everyEndpointIsDocumentedWithRequestAndResponseExamples() throws Exception {

@@ -122,7 +122,9 @@ class ProjectsApiTest {
             String publish = given().auth().oauth2(token).contentType(ContentType.JSON)
                     .body(Fixtures.examplePolicy("pod")).when().put(base + "/policy").then().statusCode(404).extract()
                     .asString();
-            for (String body : List.of(addMember, removeOwner, versions, version, publish)) {
+            String standings = given().auth().oauth2(token).when().get(base + "/reporter-standings").then()
+                    .statusCode(404).extract().asString();
+            for (String body : List.of(addMember, removeOwner, versions, version, publish, standings)) {
                 assertEquals(members, body);
             }
         }

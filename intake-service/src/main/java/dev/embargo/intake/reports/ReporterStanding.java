@@ -77,4 +77,18 @@ public class ReporterStanding {
             bannedAt = now;
         }
     }
+
+    String reporterKey() {
+        return reporterKey;
+    }
+
+    Instant bannedAt() {
+        return bannedAt;
+    }
+
+    /** Owners give a banned reporter another chance: the ban and the strikes are cleared. */
+    void lift() {
+        strikes = 0;
+        bannedAt = null;
+    }
 }

@@ -55,4 +55,9 @@ public class Reports {
     Optional<ReporterStanding> existingStanding(UUID projectId, String reporterKey) {
         return Optional.ofNullable(em.find(ReporterStanding.class, new ReporterStanding.Key(projectId, reporterKey)));
     }
+
+    List<ReporterStanding> standings(UUID projectId) {
+        return em.createQuery("from ReporterStanding where projectId = :p order by reporterKey", ReporterStanding.class)
+                .setParameter("p", projectId).getResultList();
+    }
 }
