@@ -137,6 +137,26 @@ class AdvisoryExportTest {
         assertTrue(Rows.eventTypes(r.caseId()).contains("case.published.v1"));
     }
 
+    @Test
+    void aTriagedCaseIsPublishedAtThePolicysDisclosureDeadline() {
+        var p = Fixtures.project();
+        var r = Fixtures.report(ciphers, p, ReportContent.Visibility.NONE);
+        String t = "/api/v1/cases/" + r.caseId() + "/transitions";
+        var as = given().auth().oauth2(p.token()).contentType("application/json");
+        as.body(Map.of("action", "ACKNOWLEDGE")).post(t).then().statusCode(200);
+        as.body(Map.of("action", "TRIAGE", "severity", "MEDIUM")).post(t).then().statusCode(200);
+        // The policy's deadline is 90 days after submission (Europe/Berlin calendar days).
+        java.time.Instant submitted = r.event().submittedAt();
+        scheduler.tick(submitted.plus(java.time.Duration.ofDays(88)));
+        as.get("/api/v1/cases/" + r.caseId()).then().body("state", equalTo("TRIAGED"));
+        scheduler.tick(submitted.plus(java.time.Duration.ofDays(91)));
+        as.get("/api/v1/cases/" + r.caseId()).then().body("state", equalTo("PUBLISHED"));
+        // The fix target (60 days for medium) breached on the way; the disclosure clock warned but never breached,
+        // because publication settles it.
+        assertEquals(List.of("case.acknowledged.v1", "case.triaged.v1", "sla.warning.v1", "sla.breached.v1",
+                "case.published.v1"), Rows.eventTypes(r.caseId()));
+    }
+
     private Fixtures.TestReport publish(Fixtures.TestProject p, ReportContent.Visibility credit, String vector) {
         var r = Fixtures.report(ciphers, p, credit);
         String t = "/api/v1/cases/" + r.caseId() + "/transitions";

@@ -50,4 +50,20 @@ public final class Rows {
                 + " || (SELECT count(*) FROM triage.outbox o WHERE o.message_key = c.id)"
                 + " FROM triage.cases c WHERE c.id = ?", caseId).get(0);
     }
+
+    /** The query plan with sequential scans disabled, to show an index can serve the query. */
+    public static String explainWithoutSeqScan(String sql) {
+        try (Connection c = TestDatabase.superuser().getConnection(); var s = c.createStatement()) {
+            s.execute("SET enable_seqscan = off");
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rs = s.executeQuery("EXPLAIN " + sql)) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            return plan.toString();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
