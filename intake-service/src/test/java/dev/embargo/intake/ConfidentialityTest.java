@@ -47,6 +47,25 @@ class ConfidentialityTest {
         String canary = "CANARY-" + UUID.randomUUID();
         String email = "canary-" + UUID.randomUUID() + "@example.org";
         var project = Fixtures.projectWithExamplePolicy("openpanel");
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                String message = record.getMessage() == null ? "" : record.getMessage();
+                Object[] parameters = record.getParameters() == null ? new Object[0] : record.getParameters();
+                logged.add(message + " " + java.util.Arrays.toString(parameters)
+                        + (record.getThrown() == null ? "" : " " + record.getThrown()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger.getLogger("").addHandler(capture);
         Map<String, Object> report = Fixtures.completeReport();
         report.put("description", "The bug " + canary + " lets anyone read all data.");
         report.put("reporterEmail", email);
@@ -54,6 +73,12 @@ class ConfidentialityTest {
         var created = Fixtures.submit(project.slug(), report).statusCode(201).extract();
         String trackingId = created.path("trackingId");
         String token = created.path("reportToken");
+        // The intake logged the submission, without content, contact or token.
+        await().atMost(Duration.ofSeconds(30)).until(() -> logged.stream().anyMatch(l -> l.contains(trackingId)));
+        java.util.logging.Logger.getLogger("").removeHandler(capture);
+        for (String needle : List.of(canary, email, token)) {
+            assertTrue(logged.stream().noneMatch(l -> l.contains(needle)), "plaintext in a log record");
+        }
 
         // Every row of every table of the intake schema, as PostgreSQL renders it (bytea as hex), holds no canary.
         List<String> rows = rawRows();
