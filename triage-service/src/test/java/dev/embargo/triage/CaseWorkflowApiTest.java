@@ -205,4 +205,44 @@ class CaseWorkflowApiTest {
         given().auth().oauth2(Tokens.of(Fixtures.random("nobody"))).get("/api/v1/cases").then().statusCode(200)
                 .body("size()", equalTo(0));
     }
+
+    @Test
+    void twoConcurrentTransitionsOnOneCaseLetExactlyOneWin() throws Exception {
+        var p = Fixtures.project();
+        var r = Fixtures.report(ciphers, p, ReportContent.Visibility.NONE);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            calls.add(pool.submit(() -> {
+                start.await();
+                return as(p).body(Map.of("action", "ACKNOWLEDGE")).post("/api/v1/cases/" + r.caseId() + "/transitions")
+                        .statusCode();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (var c : calls) {
+            statuses.add(c.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        java.util.Collections.sort(statuses);
+        assertEquals(List.of(200, 409), statuses);
+        assertEquals(List.of("case.acknowledged.v1"), Rows.eventTypes(r.caseId()));
+        as(p).get("/api/v1/cases/" + r.caseId() + "/history").then().body("size()", equalTo(1));
+    }
+
+    @Test
+    void aReportWhoseSealDoesNotOpenIsDeadLetteredWithoutACase() {
+        var p = Fixtures.project();
+        var good = Fixtures.report(ciphers, p, ReportContent.Visibility.NONE);
+        String otherId = java.util.UUID.randomUUID().toString();
+        // Sealed for another report: the associated data does not match, so it must not open here.
+        var forged = new dev.embargo.events.ReportSubmitted(otherId, p.slug().toUpperCase() + "-2026-9999", p.id(),
+                p.slug(), 1, Instant.now(), Fixtures.sha256("t"), null, good.event().sealedContent(), null, List.of());
+        String eventId = TestEvents.publish(forged);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Rows.count("SELECT count(*) FROM triage.dead_letter WHERE event_id = ?", eventId) == 1);
+        assertEquals(0, Rows.count("SELECT count(*) FROM triage.cases WHERE id = ?", otherId));
+    }
 }
