@@ -160,7 +160,8 @@ class SubmissionApiTest {
         raw(path, "{\"title\":\"" + "t".repeat(201) + "\",\"description\":\"d\"}").statusCode(400)
                 .body("violations[0].field", equalTo("title"));
         // Body over the 256K limit.
-        raw(path, "{\"title\":\"t\",\"description\":\"" + "d".repeat(300 * 1024) + "\"}").statusCode(413);
+        raw(path, "{\"title\":\"t\",\"description\":\"" + "d".repeat(300 * 1024) + "\"}").statusCode(413)
+                .contentType("application/problem+json").body("type", equalTo("urn:embargo:problem:payload-too-large"));
         // Invalid UTF-8.
         byte[] invalid = "{\"title\":\"t\",\"description\":\"\u00ff\u00fe\"}".getBytes(StandardCharsets.ISO_8859_1);
         given().header("X-Forwarded-For", Fixtures.randomClient()).contentType("application/json; charset=utf-8")
