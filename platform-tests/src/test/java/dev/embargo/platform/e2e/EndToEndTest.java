@@ -3,6 +3,7 @@ package dev.embargo.platform.e2e;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,19 +70,20 @@ class EndToEndTest {
         transition(api, cases,
                 Map.of("action", "TRIAGE", "cvssVector", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"));
         api.asOwner("POST", Service.TRIAGE, cases + "/projects", Map.of("projectSlug", "open-webui")).then()
-                .statusCode(200);
+                .statusCode(lessThan(300));
         transition(api, cases, Map.of("action", "START_FIX"));
         for (String slug : List.of("fim", "open-webui")) {
             api.asOwner("PUT", Service.TRIAGE, cases + "/projects/" + slug,
                     Map.of("status", "FIXED", "fixedVersions", "2.0.1", "statement", "Fixed in 2.0.1.")).then()
-                    .statusCode(200);
+                    .statusCode(lessThan(300));
         }
         transition(api, cases, Map.of("action", "MARK_FIXED"));
         String today = LocalDate.now(ZoneOffset.UTC).toString();
-        api.asOwner("PUT", Service.TRIAGE, cases + "/disclosure", Map.of("date", today)).then().statusCode(200);
+        api.asOwner("PUT", Service.TRIAGE, cases + "/disclosure", Map.of("date", today)).then()
+                .statusCode(lessThan(300));
         given().baseUri(platform.url(Service.TRIAGE)).header("X-Report-Token", submitted.token())
                 .contentType("application/json").body("{}")
-                .post("/api/v1/reporter/cases/{trk}/disclosure/accept", trackingId).then().statusCode(200);
+                .post("/api/v1/reporter/cases/{trk}/disclosure/accept", trackingId).then().statusCode(lessThan(300));
         var state = api.asOwner("GET", Service.TRIAGE, cases, null).then().statusCode(200).extract().path("state");
         if (!"PUBLISHED".equals(state)) {
             transition(api, cases, Map.of("action", "PUBLISH"));
@@ -89,7 +91,7 @@ class EndToEndTest {
         api.asOwner("GET", Service.TRIAGE, cases, null).then().body("state", equalTo("PUBLISHED"));
 
         validate(api, cases, "osv", STANDARDS.resolve("osv/schema.json"));
-        validate(api, cases, "cve5", STANDARDS.resolve("cve5/CVE_Record_Format_bundled.json"));
+        validate(api, cases, "cve5", STANDARDS.resolve("cve5/CVE_Record_Format_bundled.json").toUri() + "#/definitions/cnaPublishedContainer");
         validate(api, cases, "csaf", STANDARDS.resolve("csaf/csaf_json_schema.json"));
 
         await().atMost(60, TimeUnit.SECONDS).until(() -> given().baseUri(platform.url(Service.CREDITS))
@@ -116,10 +118,10 @@ class EndToEndTest {
     }
 
     private static void transition(Api api, String cases, Map<String, Object> body) {
-        api.asOwner("POST", Service.TRIAGE, cases + "/transitions", body).then().statusCode(200);
+        api.asOwner("POST", Service.TRIAGE, cases + "/transitions", body).then().statusCode(lessThan(300));
     }
 
-    private static void validate(Api api, String cases, String format, Path schema) throws Exception {
+    private static void validate(Api api, String cases, String format, Object schema) throws Exception {
         String advisory = api.asOwner("GET", Service.TRIAGE, cases + "/advisory?format=" + format, null).then()
                 .statusCode(200).extract().asString();
         var factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
@@ -127,7 +129,7 @@ class EndToEndTest {
                         STANDARDS.resolve("csaf/").toUri().toString()).mapPrefix("https://www.first.org/cvss/",
                                 STANDARDS.resolve("csaf/referenced_schema/first/").toUri().toString())));
         var config = SchemaValidatorsConfig.builder().build();
-        var validator = factory.getSchema(SchemaLocation.of(schema.toUri().toString()), config);
+        var validator = factory.getSchema(SchemaLocation.of(schema instanceof Path p ? p.toUri().toString() : schema.toString()), config);
         var errors = validator.validate(JSON.readTree(advisory));
         assertTrue(errors.isEmpty(), format + " export invalid: " + errors);
     }
