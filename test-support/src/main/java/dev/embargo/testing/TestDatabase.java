@@ -25,6 +25,7 @@ public final class TestDatabase {
     }
 
     private static EmbeddedPostgres server;
+    private static java.nio.file.Path dataDirectory;
     private static final Map<String, Account> ACCOUNTS = new ConcurrentHashMap<>();
 
     private TestDatabase() {
@@ -33,14 +34,20 @@ public final class TestDatabase {
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().setServerConfig("max_connections", "300")
-                        .setServerConfig("fsync", "off").start();
+                dataDirectory = java.nio.file.Files.createTempDirectory("embargo-pg");
+                server = builder().start();
             } catch (IOException e) {
                 throw new UncheckedIOException("embedded PostgreSQL did not start", e);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::closeQuietly));
         }
         return server;
+    }
+
+    /** Kept across {@link #restart}; removed when the JVM exits. */
+    private static EmbeddedPostgres.Builder builder() {
+        return EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
+                .setServerConfig("max_connections", "300").setServerConfig("fsync", "off");
     }
 
     /** A superuser connection source, for tests that inspect raw rows. */
@@ -74,35 +81,20 @@ public final class TestDatabase {
     }
 
     /**
-     * Stops PostgreSQL (fast shutdown: every connection is cut), keeps it down for the given time, and starts it again
-     * on the same port and data directory, as an operator's restart or a crash-restart would.
+     * Stops PostgreSQL (every connection is cut), keeps it down for the given time, and starts it again on the same
+     * port and data directory, as an operator's restart would.
      */
     public static synchronized void restart(java.time.Duration down) {
+        server();
+        int port = server.getPort();
         try {
-            String dataDir;
-            try (Connection c = superuser().getConnection(); Statement s = c.createStatement();
-                    var rs = s.executeQuery("SHOW data_directory")) {
-                rs.next();
-                dataDir = rs.getString(1);
-            }
-            String pid = java.nio.file.Files.readAllLines(java.nio.file.Path.of(dataDir, "postmaster.pid")).get(0)
-                    .trim();
-            java.nio.file.Path bin = java.nio.file.Path.of("/proc", pid, "exe").toRealPath().getParent();
-            int port = server().getPort();
-            run(bin.resolve("pg_ctl").toString(), "-D", dataDir, "-m", "fast", "-w", "stop");
+            server.close();
             Thread.sleep(down.toMillis());
-            run(bin.resolve("pg_ctl").toString(), "-D", dataDir, "-w", "-t", "60", "-o",
-                    "-p " + port + " -F -c max_connections=300", "-l", dataDir + "/restart.log", "start");
-        } catch (Exception e) {
+            server = builder().setPort(port).start();
+        } catch (IOException e) {
             throw new IllegalStateException("could not restart PostgreSQL", e);
-        }
-    }
-
-    private static void run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (p.waitFor() != 0) {
-            throw new IOException(command[0] + " " + command[3] + " exited with " + p.exitValue());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -110,6 +102,11 @@ public final class TestDatabase {
         try {
             if (server != null) {
                 server.close();
+            }
+            if (dataDirectory != null) {
+                try (var files = java.nio.file.Files.walk(dataDirectory)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
             }
         } catch (IOException ignored) {
             // the JVM is exiting

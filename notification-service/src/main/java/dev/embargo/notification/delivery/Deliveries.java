@@ -21,6 +21,7 @@ import jakarta.transaction.Transactional.TxType;
 import dev.embargo.notification.mail.MailRenderer;
 import dev.embargo.platform.crypto.Ciphers;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The delivery log. Rows are added in the consumer's transaction, at most one per (event id, recipient, channel)
@@ -47,9 +48,11 @@ public class Deliveries {
     private final AgroalDataSource dataSource;
     private final Ciphers ciphers;
     private final Clock clock;
+    private final MeterRegistry registry;
 
-    Deliveries(EntityManager em, AgroalDataSource dataSource, Ciphers ciphers, Clock clock) {
+    Deliveries(EntityManager em, AgroalDataSource dataSource, Ciphers ciphers, Clock clock, MeterRegistry registry) {
         this.em = em;
+        this.registry = registry;
         this.dataSource = dataSource;
         this.ciphers = ciphers;
         this.clock = clock;
@@ -147,6 +150,8 @@ public class Deliveries {
             delivery.delivered(now);
             return false;
         }
+        // Operators alert on this (deploy/monitoring): failed attempts by channel, given up or to be retried.
+        registry.counter("embargo.deliveries.failed", "channel", String.valueOf(delivery.channel())).increment();
         return delivery.attemptFailed(error, permanent, now, config.maxAttempts(), config.backoff(),
                 config.maxBackoff());
     }

@@ -79,6 +79,10 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e);
         }
+        if (status == 400 && causedBy(e, JsonProcessingException.class)) {
+            // Truncated JSON or invalid UTF-8 reaches us wrapped by the body reader.
+            return malformed(null);
+        }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "Request refused" : known.getReasonPhrase();
         String kind = switch (status) {
@@ -119,6 +123,15 @@ public class ProblemMappers {
 
     public static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean databaseUnavailable(Throwable e) {

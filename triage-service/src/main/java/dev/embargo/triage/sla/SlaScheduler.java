@@ -15,6 +15,7 @@ import dev.embargo.events.SlaWarning;
 import dev.embargo.platform.outbox.Outbox;
 import dev.embargo.triage.cases.CaseWorkflow;
 import dev.embargo.triage.cases.Cases;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -38,9 +39,12 @@ public class SlaScheduler {
     private final CaseWorkflow workflow;
     private final SlaConfig config;
     private final Clock clock;
+    private final MeterRegistry registry;
 
-    SlaScheduler(EntityManager em, Outbox outbox, Cases cases, CaseWorkflow workflow, SlaConfig config, Clock clock) {
+    SlaScheduler(EntityManager em, Outbox outbox, Cases cases, CaseWorkflow workflow, SlaConfig config, Clock clock,
+            MeterRegistry registry) {
         this.em = em;
+        this.registry = registry;
         this.outbox = outbox;
         this.cases = cases;
         this.workflow = workflow;
@@ -110,6 +114,7 @@ public class SlaScheduler {
             if (updated == 1) {
                 outbox.append(new SlaWarning((String) row[0], (String) row[3], (String) row[4], (String) row[5],
                         (String) row[1], instant(row[2]), now));
+                registry.counter("embargo.sla.warning", "milestone", (String) row[1]).increment();
                 n++;
             }
         }
@@ -128,6 +133,7 @@ public class SlaScheduler {
             if (updated == 1) {
                 outbox.append(new SlaBreached((String) row[0], (String) row[3], (String) row[4], (String) row[5],
                         (String) row[1], instant(row[2]), now));
+                registry.counter("embargo.sla.breached", "milestone", (String) row[1]).increment();
                 n++;
             }
         }
