@@ -24,4 +24,11 @@ public class CaseProblems {
         return ProblemMappers.respond(Problem.of("concurrent-edit", 409, "Conflict",
                 "The case changed while you edited it; reload and retry."));
     }
+
+    @ServerExceptionMapper
+    public Response conflictingWrite(org.hibernate.exception.ConstraintViolationException e) {
+        // Two edits of one case raced: both appended the same history position, and the loser's insert hit the
+        // unique key before its version check could. Same answer as any other concurrent edit.
+        return concurrentEdit(null);
+    }
 }
