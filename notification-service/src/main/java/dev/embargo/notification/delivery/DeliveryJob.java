@@ -63,6 +63,8 @@ public class DeliveryJob {
         return claims.size();
     }
 
+    private static final java.time.Duration RECORD_RETRY_FOR = java.time.Duration.ofSeconds(60);
+
     private void attempt(Deliveries.Claim claim) {
         ChannelSender sender = senders.get(claim.channel());
         ChannelSender.Outcome outcome;
@@ -71,19 +73,35 @@ public class DeliveryJob {
         } catch (RuntimeException e) {
             outcome = ChannelSender.Outcome.retry("error: " + e.getClass().getSimpleName());
         }
-        try {
-            boolean gaveUp = deliveries.record(claim.id(), outcome.delivered(), outcome.permanent(), outcome.error(),
-                    clock.instant(), config);
-            if (sender != null) {
-                sender.recorded(claim, outcome.delivered(), gaveUp);
+        // The outcome must be recorded, or the lease runs out and a delivered message goes out again. While the
+        // database is briefly unreachable (a restart, a failover) keep trying for a bounded time before giving up.
+        long deadline = System.nanoTime() + RECORD_RETRY_FOR.toNanos();
+        while (true) {
+            try {
+                boolean gaveUp = deliveries.record(claim.id(), outcome.delivered(), outcome.permanent(),
+                        outcome.error(), clock.instant(), config);
+                if (sender != null) {
+                    sender.recorded(claim, outcome.delivered(), gaveUp);
+                }
+                if (!outcome.delivered()) {
+                    Log.infof("delivery %s (%s) not delivered: %s%s", claim.id(), claim.channel(), outcome.error(),
+                            gaveUp ? "; given up" : "; will retry");
+                }
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    // The claim lease runs out and the row is tried again: at least once, never lost.
+                    Log.warnf("could not record the outcome of delivery %s: %s", claim.id(),
+                            e.getClass().getSimpleName());
+                    return;
+                }
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
-            if (!outcome.delivered()) {
-                Log.infof("delivery %s (%s) not delivered: %s%s", claim.id(), claim.channel(), outcome.error(),
-                        gaveUp ? "; given up" : "; will retry");
-            }
-        } catch (RuntimeException e) {
-            // The claim lease runs out and the row is tried again: at least once, never lost.
-            Log.warnf("could not record the outcome of delivery %s: %s", claim.id(), e.getClass().getSimpleName());
         }
     }
 
