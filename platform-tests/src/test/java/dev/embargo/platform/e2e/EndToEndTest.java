@@ -38,8 +38,8 @@ import dev.embargo.testing.TestKafka;
 /**
  * One report through the whole platform, four services as separate processes: submitted, acknowledged to the reporter
  * by email, triaged with a CVSS vector, a second project added, fixed, disclosure date agreed, published; the exports
- * are valid, the hall of fame shows the consented credit, mail went to the right people, and an unpublished report's canary is in
- * no database file, Kafka segment or service log.
+ * are valid, the hall of fame shows the consented credit, mail went to the right people, and an unpublished report's
+ * canary is in no database file, Kafka segment or service log.
  */
 class EndToEndTest {
 
@@ -107,7 +107,8 @@ class EndToEndTest {
         api.asOwner("GET", Service.TRIAGE, cases, null).then().body("state", equalTo("PUBLISHED"));
 
         validate(api, cases, "osv", STANDARDS.resolve("osv/schema.json"));
-        validate(api, cases, "cve5", STANDARDS.resolve("cve5/CVE_Record_Format_bundled.json").toUri() + "#/definitions/cnaPublishedContainer");
+        validate(api, cases, "cve5", STANDARDS.resolve("cve5/CVE_Record_Format_bundled.json").toUri()
+                + "#/definitions/cnaPublishedContainer");
         validate(api, cases, "csaf", STANDARDS.resolve("csaf/csaf_json_schema.json"));
 
         await().atMost(60, TimeUnit.SECONDS).until(() -> given().baseUri(platform.url(Service.CREDITS))
@@ -153,7 +154,8 @@ class EndToEndTest {
                         STANDARDS.resolve("csaf/").toUri().toString()).mapPrefix("https://www.first.org/cvss/",
                                 STANDARDS.resolve("csaf/referenced_schema/first/").toUri().toString())));
         var config = SchemaValidatorsConfig.builder().build();
-        var validator = factory.getSchema(SchemaLocation.of(schema instanceof Path p ? p.toUri().toString() : schema.toString()), config);
+        var validator = factory.getSchema(
+                SchemaLocation.of(schema instanceof Path p ? p.toUri().toString() : schema.toString()), config);
         var errors = validator.validate(JSON.readTree(advisory));
         assertTrue(errors.isEmpty(), format + " export invalid: " + errors);
     }
