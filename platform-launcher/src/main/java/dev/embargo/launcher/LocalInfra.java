@@ -53,8 +53,8 @@ public final class LocalInfra {
         Files.createDirectories(pgData.getParent());
         // Unlike in tests, this data is kept: fsync and synchronous commit on, so a crash cannot corrupt it.
         EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(false)
-                .setPort(pgPort).setServerConfig("max_connections", "200")
-                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").setRegisterShutdownHook(false).start();
+                .setPort(pgPort).setServerConfig("max_connections", "200").setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on").setRegisterShutdownHook(false).start();
         try (Connection c = pg.getPostgresDatabase().getConnection()) {
             provision(c);
         }
