@@ -37,7 +37,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import dev.embargo.events.CloudEventHeaders;
 import dev.embargo.events.EventCodec;
 import dev.embargo.events.EventEnvelope;
-import dev.embargo.events.EventType;
 import dev.embargo.events.InvalidEventException;
 import dev.embargo.events.LifecycleEvent;
 import dev.embargo.platform.tracing.EventTracing;
@@ -291,10 +290,5 @@ public class EventConsumer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** Every known event type; for handlers that take all events of their topics. */
-    public static boolean isKnown(String type) {
-        return EventType.ofType(type).isPresent();
     }
 }

@@ -162,12 +162,6 @@ final class Platform {
         }
     }
 
-    void restart(Service s) {
-        kill(s);
-        launch(s);
-        awaitReady(s, Duration.ofSeconds(120));
-    }
-
     private synchronized void stopAll() {
         processes.values().forEach(Process::destroy);
         processes.values().forEach(p -> {
