@@ -256,7 +256,7 @@ public final class Bench {
                     toCase.add(Math.max(0, Duration.between(e.getValue(), created).toNanos() / 1e6));
                 }
                 Instant mailed = instant(c, "SELECT min(sent_at) FROM notification.delivery WHERE tracking_id = ?"
-                        + " AND event_type = 'report.submitted.v1' AND channel = 'EMAIL' AND recipient LIKE 'member:%'",
+                        + " AND event_type = 'report.submitted' AND channel = 'EMAIL' AND recipient LIKE 'member:%'",
                         e.getKey());
                 if (mailed != null) {
                     toMail.add(Math.max(0, Duration.between(e.getValue(), mailed).toNanos() / 1e6));

@@ -14,12 +14,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import dev.embargo.notification.mail.MailRenderer;
 import dev.embargo.platform.crypto.Ciphers;
+import dev.embargo.platform.support.AfterCommit;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -49,9 +51,14 @@ public class Deliveries {
     private final Ciphers ciphers;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final AfterCommit afterCommit;
+    private final Instance<DeliveryJob> job;
 
-    Deliveries(EntityManager em, AgroalDataSource dataSource, Ciphers ciphers, Clock clock, MeterRegistry registry) {
+    Deliveries(EntityManager em, AgroalDataSource dataSource, Ciphers ciphers, Clock clock, MeterRegistry registry,
+            AfterCommit afterCommit, Instance<DeliveryJob> job) {
         this.em = em;
+        this.afterCommit = afterCommit;
+        this.job = job;
         this.registry = registry;
         this.dataSource = dataSource;
         this.ciphers = ciphers;
@@ -100,7 +107,12 @@ public class Deliveries {
             ps.setString(13, payload);
             ps.setObject(14, now);
             ps.setObject(15, now);
-            return ps.executeUpdate() == 1;
+            boolean queued = ps.executeUpdate() == 1;
+            if (queued) {
+                // The sender job starts on it as soon as the row is visible, not at its next run.
+                afterCommit.once(DeliveryJob.class, () -> job.get().wake());
+            }
+            return queued;
         } catch (SQLException e) {
             throw new IllegalStateException("could not queue a delivery", e);
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,12 +30,27 @@ public class DeliveryJob {
     private final Clock clock;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
     private final ExecutorService async = Executors.newVirtualThreadPerTaskExecutor();
+    private final AtomicBoolean wakePending = new AtomicBoolean();
 
     DeliveryJob(Deliveries deliveries, DeliveryConfig config, Clock clock, Instance<ChannelSender> senders) {
         this.deliveries = deliveries;
         this.config = config;
         this.clock = clock;
         senders.forEach(s -> this.senders.put(s.channel(), s));
+    }
+
+    /**
+     * Called after a transaction that queued deliveries committed: a run starts now instead of at the next schedule.
+     * Wake-ups that arrive while one is pending are folded into it; a run concurrent with the scheduled one is safe
+     * because claims skip rows another run holds.
+     */
+    void wake() {
+        if (wakePending.compareAndSet(false, true)) {
+            async.submit(() -> {
+                wakePending.set(false);
+                scheduled();
+            });
+        }
     }
 
     @Scheduled(every = "{embargo.delivery.interval}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

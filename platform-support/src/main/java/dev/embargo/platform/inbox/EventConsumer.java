@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -24,6 +25,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
@@ -147,33 +149,72 @@ public class EventConsumer {
         try (consumer) {
             consumer.subscribe(topics);
             while (running.get()) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
-                boolean outage = false;
-                for (TopicPartition partition : records.partitions()) {
-                    if (outage) {
-                        consumer.seek(partition, records.records(partition).get(0).offset());
-                        continue;
+                try {
+                    pollOnce(consumer, handlers);
+                } catch (WakeupException e) {
+                    if (running.get()) {
+                        throw e;
                     }
-                    for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                        if (!process(record, handlers)) {
-                            consumer.seek(partition, record.offset());
-                            outage = true;
-                            break;
-                        }
-                        consumer.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
-                    }
-                }
-                if (outage) {
+                } catch (KafkaException e) {
+                    // The broker or the group coordinator is away (a commit timed out) or the group rebalanced. The
+                    // effects already applied are in the inbox, so whatever is read again is dropped there: wait and
+                    // go on instead of letting the consumer thread die.
+                    Log.warnf("event consumer of group %s: %s; retrying", groupId, e.getClass().getSimpleName());
                     sleep(config.outageBackoff());
                 }
-            }
-        } catch (WakeupException e) {
-            if (running.get()) {
-                throw e;
             }
         } catch (RuntimeException e) {
             Log.errorf("event consumer of group %s stopped: %s", groupId, e.getClass().getSimpleName());
             throw e;
+        }
+    }
+
+    /**
+     * Applies one poll's records and commits the offsets of those applied. If processing stops early (the service's own
+     * infrastructure is down, or anything unexpected), every partition of the batch is rewound to its first record not
+     * applied, so nothing is skipped.
+     */
+    private void pollOnce(KafkaConsumer<String, byte[]> consumer, List<EventHandler> handlers) {
+        ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+        if (records.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
+        boolean outage = false;
+        try {
+            for (TopicPartition partition : records.partitions()) {
+                for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                    if (outage || !process(record, handlers)) {
+                        outage = true;
+                        break;
+                    }
+                    applied.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                }
+            }
+        } finally {
+            for (TopicPartition partition : records.partitions()) {
+                List<ConsumerRecord<String, byte[]>> batch = records.records(partition);
+                OffsetAndMetadata next = applied.get(partition);
+                long resumeAt = next == null ? batch.get(0).offset() : next.offset();
+                if (resumeAt <= batch.get(batch.size() - 1).offset()) {
+                    rewind(consumer, partition, resumeAt);
+                }
+            }
+        }
+        if (!applied.isEmpty()) {
+            consumer.commitSync(applied);
+        }
+        if (outage) {
+            sleep(config.outageBackoff());
+        }
+    }
+
+    private void rewind(KafkaConsumer<String, byte[]> consumer, TopicPartition partition, long offset) {
+        try {
+            consumer.seek(partition, offset);
+        } catch (IllegalStateException e) {
+            // The partition was revoked meanwhile; its new owner starts from the committed offset.
+            Log.debugf("partition %s no longer assigned", partition);
         }
     }
 

@@ -20,6 +20,7 @@ import dev.embargo.events.EventCodec;
 import dev.embargo.events.EventEnvelope;
 import dev.embargo.events.EventType;
 import dev.embargo.events.LifecycleEvent;
+import dev.embargo.platform.support.AfterCommit;
 import dev.embargo.platform.tracing.EventTracing;
 import io.agroal.api.AgroalDataSource;
 
@@ -35,11 +36,15 @@ public class Outbox {
     private final Clock clock;
     private final String source;
     private final EventTracing tracing;
+    private final AfterCommit afterCommit;
+    private final OutboxRelay relay;
     private final ObjectMapper json = new ObjectMapper();
 
-    Outbox(AgroalDataSource dataSource, EventCodec codec, Clock clock, EventTracing tracing,
-            @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+    Outbox(AgroalDataSource dataSource, EventCodec codec, Clock clock, EventTracing tracing, AfterCommit afterCommit,
+            OutboxRelay relay, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.dataSource = dataSource;
+        this.afterCommit = afterCommit;
+        this.relay = relay;
         this.tracing = tracing;
         this.codec = codec;
         this.clock = clock;
@@ -73,6 +78,8 @@ public class Outbox {
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("could not write to the outbox", e);
         }
+        // Once the transaction commits, the relay publishes right away rather than at its next poll.
+        afterCommit.once(Outbox.class, relay::wake);
         return envelope;
     }
 }

@@ -13,9 +13,12 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** How often the relay looks for unsent rows; events wait at most this long after commit. */
+    /**
+     * How often the relay looks for unsent rows when nothing woke it. A commit in this instance wakes it at once; the
+     * poll picks up rows of other instances and retries after a broker outage.
+     */
     @WithDefault("1s")
-    String pollInterval();
+    Duration pollInterval();
 
     /** Rows claimed per relay run; bounds how long the claim holds row locks. */
     @WithDefault("200")

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,16 +13,19 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -37,7 +41,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Publishes outbox rows to Kafka and marks them sent. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several
@@ -54,6 +58,9 @@ public class OutboxRelay {
     private final AgroalDataSource dataSource;
     private final OutboxConfig config;
     private final KafkaProducer<String, byte[]> producer;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
 
     OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry registry,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
@@ -70,7 +77,9 @@ public class OutboxRelay {
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeoutMs, 30_000));
         props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
+        // A send waits this long for metadata only; a broker that is away then fails the run fast instead of holding
+        // it.
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(timeoutMs, 5_000));
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         this.producer = new KafkaProducer<>(props);
@@ -80,14 +89,39 @@ public class OutboxRelay {
                 .description("Age of the oldest unsent outbox event").register(registry);
     }
 
-    @Scheduled(every = "${embargo.outbox.poll-interval:1s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = RelayDisabled.class)
-    void scheduled() {
-        try {
-            while (relayOnce() == config.batchSize()) {
-                // a full batch means more may be waiting
+    void start(@Observes StartupEvent ignored) {
+        if (!config.enabled()) {
+            return;
+        }
+        running = true;
+        worker = Thread.ofPlatform().daemon().name("embargo-outbox-relay").start(this::loop);
+    }
+
+    /**
+     * Called after a transaction that appended events committed: the relay publishes at once instead of at its next
+     * poll. The poll remains for rows committed by other instances and for retries.
+     */
+    void wake() {
+        if (wakeUps.availablePermits() == 0) {
+            wakeUps.release();
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUps.drainPermits();
+                while (running && relayOnce() == config.batchSize()) {
+                    // a full batch means more may be waiting
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                Log.warnf("outbox relay run failed, will retry: %s", e.getClass().getSimpleName());
+                pause(config.pollInterval());
             }
-        } catch (RuntimeException e) {
-            Log.warnf("outbox relay run failed, will retry: %s", e.getClass().getSimpleName());
         }
     }
 
@@ -121,12 +155,18 @@ public class OutboxRelay {
             }
             List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                sends.add(producer.send(row.toRecord()));
+                try {
+                    sends.add(producer.send(row.toRecord()));
+                } catch (KafkaException e) {
+                    // No metadata within max.block.ms: the broker is away, and the rest of the batch would block
+                    // just as long. They stay queued for a later run.
+                    break;
+                }
             }
             List<UUID> sent = new ArrayList<>();
             List<UUID> failed = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
-                if (awaitAck(sends.get(i))) {
+                if (i < sends.size() && awaitAck(sends.get(i))) {
                     sent.add(rows.get(i).id());
                 } else {
                     failed.add(rows.get(i).id());
@@ -183,8 +223,21 @@ public class OutboxRelay {
     }
 
     @PreDestroy
-    void close() {
-        producer.close(java.time.Duration.ofSeconds(5));
+    void close() throws InterruptedException {
+        running = false;
+        if (worker != null) {
+            wake();
+            worker.join(Duration.ofSeconds(10));
+        }
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Map<String, String> traceHeaders(String jsonb) {
