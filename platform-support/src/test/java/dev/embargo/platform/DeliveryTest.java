@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
@@ -125,6 +126,28 @@ class DeliveryTest {
             assertEquals(1, effects(id), "exactly one effect per event");
         }
         assertEquals(0, unsent(ids));
+    }
+
+    @Test
+    void consumerGoesOnAfterAnOffsetCommitTimedOutWhileTheBrokerWasDown() throws Exception {
+        String held = newId();
+        RecordingHandler.release = new CountDownLatch(1);
+        RecordingHandler.holding = false;
+        QuarkusTransaction.requiringNew().run(() -> outbox.append(project(held, "hold")));
+        await().atMost(20, TimeUnit.SECONDS).until(() -> RecordingHandler.holding);
+        TestKafka.stopBroker();
+        try {
+            RecordingHandler.release.countDown();
+            await().atMost(20, TimeUnit.SECONDS).until(() -> effects(held) == 1);
+            // The offset commit that follows the effect times out (2 s in tests) while the broker is away.
+            Thread.sleep(5_000);
+        } finally {
+            TestKafka.startBroker();
+        }
+        String after = newId();
+        QuarkusTransaction.requiringNew().run(() -> outbox.append(project(after, "after the outage")));
+        await().atMost(60, TimeUnit.SECONDS).until(() -> effects(after) == 1);
+        assertEquals(1, effects(held), "the held event, read again after the failed commit, had one effect");
     }
 
     @Test

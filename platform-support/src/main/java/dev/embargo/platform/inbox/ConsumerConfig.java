@@ -29,4 +29,11 @@ public interface ConsumerConfig {
      */
     @WithDefault("2s")
     Duration outageBackoff();
+
+    /**
+     * How long an offset commit (or another blocking broker call) waits before giving up. A timed-out commit is not
+     * fatal: the consumer backs off and goes on, and whatever is read again is dropped by the inbox.
+     */
+    @WithDefault("60s")
+    Duration apiTimeout();
 }
