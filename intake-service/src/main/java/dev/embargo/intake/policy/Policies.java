@@ -2,8 +2,10 @@ package dev.embargo.intake.policy;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -25,11 +27,16 @@ public class Policies {
     public record Published(int version, java.time.Instant publishedAt, String publishedBy, SecurityPolicy policy) {
     }
 
+    /** Versions kept parsed; far more than the platform hosts, only a bound against surprises. */
+    private static final int MAX_PARSED = 10_000;
+
     private final EntityManager em;
     private final Projects projects;
     private final PolicyDocuments documents;
     private final Outbox outbox;
     private final Clock clock;
+    // A published version never changes, so every submission need not read and parse the current one again.
+    private final Map<PolicyVersion.Key, Published> parsed = new ConcurrentHashMap<>();
 
     Policies(EntityManager em, Projects projects, PolicyDocuments documents, Outbox outbox, Clock clock) {
         this.em = em;
@@ -56,8 +63,19 @@ public class Policies {
     }
 
     public Optional<Published> version(UUID projectId, int version) {
-        return Optional.ofNullable(em.find(PolicyVersion.class, new PolicyVersion.Key(projectId, version)))
-                .map(this::of);
+        var key = new PolicyVersion.Key(projectId, version);
+        Published cached = parsed.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Published> found = Optional.ofNullable(em.find(PolicyVersion.class, key)).map(this::of);
+        found.ifPresent(p -> {
+            if (parsed.size() >= MAX_PARSED) {
+                parsed.clear();
+            }
+            parsed.put(key, p);
+        });
+        return found;
     }
 
     public List<Published> history(UUID projectId) {

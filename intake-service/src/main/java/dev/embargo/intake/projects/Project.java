@@ -9,7 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A hosted project: its registry entry, its policy version pointer and its tracking-id counter. */
+/** A hosted project: its registry entry and its policy version pointer. Report numbers: {@link TrackingIds}. */
 @Entity
 @Table(name = "project")
 public class Project {
@@ -21,8 +21,6 @@ public class Project {
     private String homepage;
     @Column(name = "registered_at")
     private Instant registeredAt;
-    @Column(name = "report_counter")
-    private int reportCounter;
     @Column(name = "current_policy_version")
     private Integer currentPolicyVersion;
 
@@ -68,10 +66,11 @@ public class Project {
         return currentPolicyVersion;
     }
 
-    /** Allocates the next readable tracking id, e.g. {@code OPENPANEL-2026-0007}; the caller holds the row lock. */
-    public String nextTrackingId(Instant at) {
-        reportCounter++;
+    /**
+     * The readable tracking id of the report numbered {@code number} in this project, e.g. {@code OPENPANEL-2026-0007}.
+     */
+    String trackingId(long number, Instant at) {
         return "%s-%d-%04d".formatted(slug.toUpperCase(java.util.Locale.ROOT), at.atZone(ZoneOffset.UTC).getYear(),
-                reportCounter);
+                number);
     }
 }

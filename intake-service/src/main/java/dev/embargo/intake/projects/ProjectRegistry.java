@@ -24,11 +24,13 @@ public class ProjectRegistry {
     }
 
     private final Projects projects;
+    private final TrackingIds trackingIds;
     private final Outbox outbox;
     private final Clock clock;
 
-    ProjectRegistry(Projects projects, Outbox outbox, Clock clock) {
+    ProjectRegistry(Projects projects, TrackingIds trackingIds, Outbox outbox, Clock clock) {
         this.projects = projects;
+        this.trackingIds = trackingIds;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -40,6 +42,7 @@ public class ProjectRegistry {
         }
         var project = new Project(slug, name, homepage, clock.instant());
         projects.add(project);
+        trackingIds.create(project);
         outbox.append(new ProjectRegistered(project.id().toString(), slug, name, homepage, project.registeredAt()));
         for (Member owner : owners) {
             setMember(project, owner.subject(), Role.OWNER, owner.email());

@@ -23,7 +23,7 @@ public class Projects {
                 .getResultStream().findFirst();
     }
 
-    /** The project with its row locked until the transaction ends (tracking ids, policy versions). */
+    /** The project with its row locked until the transaction ends (policy versions). */
     public Optional<Project> bySlugForUpdate(String slug) {
         return em.createQuery("from Project where slug = :slug", Project.class).setParameter("slug", slug)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();

@@ -1,5 +1,7 @@
 package dev.embargo.intake.reports;
 
+import java.util.regex.Pattern;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -20,12 +22,14 @@ class BodyLimit {
             + "payload-too-large\",\"title\":\"Payload too large\","
             + "\"status\":413,\"detail\":\"The request body is larger than this service accepts.\"}";
 
+    private static final Pattern LENGTH = Pattern.compile("\\d{1,18}");
+
     void install(@Observes Router router,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize limit) {
         long max = limit.asLongValue();
         router.route().order(Integer.MIN_VALUE).handler(rc -> {
             String length = rc.request().getHeader("Content-Length");
-            if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > max) {
+            if (length != null && LENGTH.matcher(length).matches() && Long.parseLong(length) > max) {
                 rc.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
                         .putHeader("Connection", "close").end(BODY);
             } else {

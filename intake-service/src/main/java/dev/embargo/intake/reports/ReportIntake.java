@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,6 +19,7 @@ import dev.embargo.events.SecurityPolicy;
 import dev.embargo.intake.policy.Policies;
 import dev.embargo.intake.projects.Project;
 import dev.embargo.intake.projects.Projects;
+import dev.embargo.intake.projects.TrackingIds;
 import dev.embargo.platform.crypto.Ciphers;
 import dev.embargo.platform.outbox.Outbox;
 import dev.embargo.platform.problem.Problem;
@@ -48,6 +50,7 @@ public class ReportIntake {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Projects projects;
+    private final TrackingIds trackingIds;
     private final Policies policies;
     private final Reports reports;
     private final ReportVault vault;
@@ -55,9 +58,10 @@ public class ReportIntake {
     private final Outbox outbox;
     private final Clock clock;
 
-    ReportIntake(Projects projects, Policies policies, Reports reports, ReportVault vault, Ciphers ciphers,
-            Outbox outbox, Clock clock) {
+    ReportIntake(Projects projects, TrackingIds trackingIds, Policies policies, Reports reports, ReportVault vault,
+            Ciphers ciphers, Outbox outbox, Clock clock) {
         this.projects = projects;
+        this.trackingIds = trackingIds;
         this.policies = policies;
         this.reports = reports;
         this.vault = vault;
@@ -93,37 +97,51 @@ public class ReportIntake {
         }
         String identity = presentedToken.flatMap(t -> reportHoldingToken(project, t)).map(Report::reporterKey)
                 .orElse(reporter.key());
-        String fingerprint = fingerprint(project.id(), identity, content, email);
+        String contentJson = json(content);
+        String fingerprint = fingerprint(project.id(), identity, contentJson, email);
+        Prepared prepared = prepare(content, contentJson, email, policy.policy().sla());
         return QuarkusTransaction.requiringNew()
-                .call(() -> store(slug, content, email, reporter, fingerprint, policy, verdict.findings()));
+                .call(() -> store(project, reporter, fingerprint, prepared, policy.version(), verdict.findings()));
     }
 
-    private Outcome store(String slug, ReportContent content, String email, Reporter reporter, String fingerprint,
-            Policies.Published policy, List<String> findings) {
-        // The row lock serialises submissions per project: tracking ids are gap-free and duplicates are seen.
-        Project project = projects.bySlugForUpdate(slug).orElseThrow(ProblemException::notFound);
+    /** What a new report is made of, all computed before its transaction: none of it needs a lock or a tracking id. */
+    private record Prepared(UUID id, Instant submittedAt, String token, String tokenHash, Instant acknowledgeDue,
+            Map<String, byte[]> sealedFields, String sealedContent, String sealedContact) {
+    }
+
+    private Prepared prepare(ReportContent content, String contentJson, String email, SecurityPolicy.Sla sla) {
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        String token = ReportTokens.generate();
+        Instant ackDue = sla == null || sla.acknowledge() == null ? null : SlaClock.due(now, sla.acknowledge(), sla);
+        return new Prepared(id, now, token, ReportTokens.sha256Hex(token), ackDue, vault.seal(id, content, email),
+                ciphers.transport().encryptToBase64(contentJson, "report:" + id + ":content"),
+                email == null ? null : ciphers.transport().encryptToBase64(email, "report:" + id + ":contact"));
+    }
+
+    private Outcome store(Project project, Reporter reporter, String fingerprint, Prepared prepared, int policyVersion,
+            List<String> findings) {
+        // No project row lock: different reports to one project never wait for each other. Only identical submissions
+        // queue on their fingerprint, so a resubmission racing its original still finds it and creates nothing.
+        reports.lockFingerprint(fingerprint);
         Optional<Report> existing = reports.byFingerprint(project.id(), fingerprint);
         if (existing.isPresent()) {
             Log.infof("identical resubmission of report %s", existing.get().trackingId());
             return new Outcome(existing.get(), Optional.empty());
         }
-        UUID id = UUID.randomUUID();
-        Instant now = clock.instant();
-        String trackingId = project.nextTrackingId(now);
-        String token = ReportTokens.generate();
-        String tokenHash = ReportTokens.sha256Hex(token);
-        SecurityPolicy.Sla sla = policy.policy().sla();
-        Instant ackDue = sla == null || sla.acknowledge() == null ? null : SlaClock.due(now, sla.acknowledge(), sla);
-        var report = new Report(id, project.id(), trackingId, policy.version(), now, reporter.subject(), reporter.key(),
-                fingerprint, tokenHash, findings, ackDue, vault.seal(id, content, email));
+        // Drawn after the duplicate check, so a resubmission burns no number. Numbers increase but may have gaps: one
+        // drawn by a submission whose transaction then rolls back is not reused.
+        String trackingId = trackingIds.next(project, prepared.submittedAt());
+        UUID id = prepared.id();
+        var report = new Report(id, project.id(), trackingId, policyVersion, prepared.submittedAt(), reporter.subject(),
+                reporter.key(), fingerprint, prepared.tokenHash(), findings, prepared.acknowledgeDue(),
+                prepared.sealedFields());
         reports.add(report);
         outbox.append(new ReportSubmitted(id.toString(), trackingId, project.id().toString(), project.slug(),
-                policy.version(), now, tokenHash, reporter.subject(),
-                ciphers.transport().encryptToBase64(json(content), "report:" + id + ":content"),
-                email == null ? null : ciphers.transport().encryptToBase64(email, "report:" + id + ":contact"),
-                findings));
-        Log.infof("report %s submitted to %s against policy version %d", trackingId, project.slug(), policy.version());
-        return new Outcome(report, Optional.of(token));
+                policyVersion, prepared.submittedAt(), prepared.tokenHash(), reporter.subject(),
+                prepared.sealedContent(), prepared.sealedContact(), findings));
+        Log.infof("report %s submitted to %s against policy version %d", trackingId, project.slug(), policyVersion);
+        return new Outcome(report, Optional.of(prepared.token()));
     }
 
     private void strike(Project project, Reporter reporter, SecurityPolicy.LowEffort rules) {
@@ -157,8 +175,8 @@ public class ReportIntake {
     }
 
     /** Same reporter, same project, same content (whitespace and case of the email aside) → same fingerprint. */
-    static String fingerprint(UUID projectId, String reporterKey, ReportContent content, String email) {
-        String normalised = json(content).replace("\\r\\n", "\\n");
+    static String fingerprint(UUID projectId, String reporterKey, String contentJson, String email) {
+        String normalised = contentJson.replace("\\r\\n", "\\n");
         return ReportTokens.sha256Hex(projectId + "\n" + reporterKey + "\n" + normalised + "\n"
                 + (email == null ? "" : email.strip().toLowerCase(Locale.ROOT)));
     }

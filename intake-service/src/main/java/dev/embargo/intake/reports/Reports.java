@@ -1,11 +1,14 @@
 package dev.embargo.intake.reports;
 
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
 
 /** The collection of submitted reports and reporter standings. */
 @ApplicationScoped
@@ -23,6 +26,23 @@ public class Reports {
 
     public Optional<Report> byId(UUID id) {
         return Optional.ofNullable(em.find(Report.class, id));
+    }
+
+    /**
+     * Waits for, then holds until commit, a transaction-level advisory lock on the fingerprint (which covers project,
+     * reporter and content): identical submissions queue here so the second one sees the first one's report, while
+     * different reports never wait for each other. The key is the fingerprint's first 64 bits; two different
+     * fingerprints sharing them would merely wait for each other. The lookup after the lock sees the winner's commit
+     * because reads run under READ COMMITTED; the unique key (project_id, fingerprint) stays the last line.
+     */
+    void lockFingerprint(String fingerprint) {
+        long key = Long.parseUnsignedLong(fingerprint.substring(0, 16), 16);
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                ps.setLong(1, key);
+                ps.execute();
+            }
+        });
     }
 
     Optional<Report> byFingerprint(UUID projectId, String fingerprint) {

@@ -32,6 +32,8 @@ final class SubmissionGate {
         }
     }
 
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+
     private SubmissionGate() {
     }
 
@@ -146,7 +148,7 @@ final class SubmissionGate {
             return Optional.empty();
         }
         String[] parts = latest.split("\\.");
-        if (parts.length < 2 || !parts[0].matches("\\d+") || !parts[1].matches("\\d+")) {
+        if (parts.length < 2 || !DIGITS.matcher(parts[0]).matches() || !DIGITS.matcher(parts[1]).matches()) {
             return Optional.empty();
         }
         int minor = Integer.parseInt(parts[1]);
@@ -180,9 +182,34 @@ final class SubmissionGate {
     }
 
     private static boolean matches(ScopeRule rule, String text) {
-        return rule.terms() != null && rule.terms().stream().anyMatch(term -> Pattern
-                .compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(term.toLowerCase(Locale.ROOT)) + "(?![\\p{L}\\p{N}])")
-                .matcher(text).find());
+        return rule.terms() != null
+                && rule.terms().stream().anyMatch(term -> containsWord(text, term.toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * Whether {@code word} occurs in {@code text} with no letter or digit right before or after it: a whole-word match
+     * without compiling a regular expression per rule and request (this runs for every submission).
+     */
+    static boolean containsWord(String text, String word) {
+        if (word.isEmpty()) {
+            return false; // the policy schema requires terms of two characters or more
+        }
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            if ((at == 0 || !isWordPart(text.codePointBefore(at)))
+                    && (end == text.length() || !isWordPart(text.codePointAt(end)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A letter or a number in the Unicode sense ({@code \p{L}}, {@code \p{N}}). */
+    private static boolean isWordPart(int codePoint) {
+        return Character.isLetter(codePoint) || switch (Character.getType(codePoint)) {
+        case Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+        default -> false;
+        };
     }
 
     private static List<ScopeRule> rules(List<ScopeRule> rules) {

@@ -127,4 +127,22 @@ class SubmissionGateTest {
         assertFalse(ReportIntake.validCvss("CVSS:2.0/AV:N/AC:L/Au:N/C:P/I:P/A:P"));
         assertFalse(ReportIntake.validCvss("not a vector"));
     }
+
+    @Test
+    void wholeWordMatchingAgreesWithTheRegularExpressionItReplaces() {
+        List<String> texts = List.of("", "xss", "self-xss in settings", "selfxss", "xss2", "2xss", "the xss.", "(xss)",
+                "über-xss", "xssé", "éxss", "xss xss1 1xss", "xss\u00b2", "\u2167xss", "xss_x", "dos-attack and dos",
+                "rate limiting", "ratelimiting rate limiting");
+        List<String> terms = List.of("xss", "self-xss", "dos", "rate limiting", "s-x", "ss");
+        for (String text : texts) {
+            for (String term : terms) {
+                boolean regex = java.util.regex.Pattern
+                        .compile("(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(term) + "(?![\\p{L}\\p{N}])")
+                        .matcher(text).find();
+                assertEquals(regex, SubmissionGate.containsWord(text, term), term + " in " + text);
+            }
+        }
+        // One deliberate difference: the regex's look-behind sees only half of a letter outside the BMP.
+        assertFalse(SubmissionGate.containsWord("a\uD835\uDC00xss", "xss"), "a mathematical letter is a letter");
+    }
 }
