@@ -2,9 +2,11 @@ package dev.embargo.bench;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -50,6 +52,7 @@ public final class Bench {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final String intake = "http://127.0.0.1:" + env("INTAKE_PORT", "8081");
     final String credits = "http://127.0.0.1:" + env("CREDITS_PORT", "8084");
+    final String keycloak = "http://localhost:" + env("KEYCLOAK_PORT", "8180");
     final String pgUrl = "jdbc:postgresql://127.0.0.1:" + env("PG_PORT", "15432") + "/postgres";
     final List<Row> rows = new ArrayList<>();
     final Map<String, Object> figures = new LinkedHashMap<>();
@@ -342,6 +345,13 @@ public final class Bench {
             return;
         }
         try {
+            // The seed went around the service: its stored leaderboards are rebuilt, as an operator would.
+            String problem = rebuildHallOfFame();
+            if (problem != null) {
+                rows.add(new Row("hall of fame p99, 100,000 credits over 1,000 projects", "not measured: " + problem,
+                        "<= 20 ms", null));
+                return;
+            }
             for (int i = 0; i < 3; i++) {
                 get(credits + "/api/v1/hall-of-fame");
             }
@@ -368,6 +378,39 @@ public final class Bench {
                 s.execute(HallOfFameSeed.REMOVE);
             }
         }
+    }
+
+    /** Rebuilds the stored leaderboards as the demo platform admin; null when done, else why not. */
+    String rebuildHallOfFame() throws Exception {
+        String password = System.getenv("PASSWORD_demo_admin");
+        if (password == null || password.isBlank()) {
+            return "no PASSWORD_demo_admin (.platform/secrets.env)";
+        }
+        // localhost, not 127.0.0.1: the services expect the issuer Keycloak names for http://localhost.
+        var tokenRequest = HttpRequest
+                .newBuilder(URI.create(keycloak + "/realms/embargo/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=embargo-cli"
+                        + "&username=demo-admin&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)))
+                .build();
+        HttpResponse<String> token = http.send(tokenRequest, HttpResponse.BodyHandlers.ofString());
+        if (token.statusCode() != 200) {
+            return "no admin token (Keycloak answered " + token.statusCode() + ")";
+        }
+        String accessToken = JSON.readTree(token.body()).path("access_token").asText();
+        long t0 = System.nanoTime();
+        HttpResponse<String> rebuilt = http
+                .send(HttpRequest.newBuilder(URI.create(credits + "/api/v1/admin/hall-of-fame/rebuild"))
+                        .header("Authorization", "Bearer " + accessToken).timeout(Duration.ofMinutes(10))
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (rebuilt.statusCode() != 200) {
+            return "rebuild answered " + rebuilt.statusCode();
+        }
+        figures.put("hallOfFame.rebuildSeconds", seconds);
+        rows.add(new Row("hall of fame rebuild (admin endpoint), 100,000 credits over 1,000 projects",
+                String.format("%.1f s", seconds), "", null));
+        return null;
     }
 
     // ---- f. flood

@@ -2,6 +2,7 @@ package dev.embargo.credits.grant;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -56,6 +57,10 @@ public class Credit {
     @Column(name = "credit_year", nullable = false)
     private int year;
 
+    /** Finds the credits whose standings change together; see {@link #standingKeyOf}. */
+    @Column(name = "standing_key")
+    private String standingKey;
+
     protected Credit() {
     }
 
@@ -80,7 +85,31 @@ public class Credit {
         credit.points = points;
         credit.creditedAt = publication.publishedAt();
         credit.year = publication.publishedAt().atZone(ZoneOffset.UTC).getYear();
+        credit.standingKey = standingKeyOf(researcherSubject, credit.name, publication.caseId());
         return credit;
+    }
+
+    /**
+     * Which researcher a credit counts for on a leaderboard: their account, else the name it was given under (trimmed,
+     * case-insensitive); null when it names nobody. Internal, never shown.
+     */
+    public static String researcherKeyOf(String subject, String name) {
+        if (subject != null) {
+            return "account:" + subject;
+        }
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        return "name:" + name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The group of credits whose standings are computed together: the researcher's, or for credits naming nobody (only
+     * ever counted anonymously) the case's. A change to one credit of a group can only move that group's standings.
+     */
+    public static String standingKeyOf(String subject, String name, String caseId) {
+        String researcher = researcherKeyOf(subject, name);
+        return researcher != null ? researcher : "case:" + caseId;
     }
 
     /** Links this credit to the researcher's profile, so the name and link they chose are shown for it. */
@@ -153,5 +182,15 @@ public class Credit {
 
     public int year() {
         return year;
+    }
+
+    /** The researcher this credit counts for; see {@link #researcherKeyOf}. */
+    public String researcherKey() {
+        return researcherKeyOf(researcherSubject, name);
+    }
+
+    /** The group of this credit's standings; computed when a row written behind the service's back has none yet. */
+    public String standingKey() {
+        return standingKey != null ? standingKey : standingKeyOf(researcherSubject, name, publication.caseId());
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import dev.embargo.credits.halloffame.Leaderboards;
 import dev.embargo.credits.halloffame.SafeLink;
 import dev.embargo.events.CasePublished;
 import dev.embargo.events.CreditGranted;
@@ -22,22 +23,26 @@ class CreditGranting {
     private final Credits credits;
     private final Outbox outbox;
     private final PointsTable points;
+    private final Leaderboards leaderboards;
     private final Clock clock;
 
-    CreditGranting(Credits credits, Outbox outbox, PointsConfig points, Clock clock) {
+    CreditGranting(Credits credits, Outbox outbox, PointsConfig points, Leaderboards leaderboards, Clock clock) {
         this.credits = credits;
         this.outbox = outbox;
         this.points = PointsTable.of(points);
+        this.leaderboards = leaderboards;
         this.clock = clock;
     }
 
     /**
      * Records the credits of a published case once per credit slot: the inbox already drops a redelivered event, and
-     * slots already credited are skipped, so the same case published again under a new event id adds nothing twice.
+     * slots already credited are skipped, so the same case published again under a new event id adds nothing twice. The
+     * leaderboards move in the same transaction.
      */
     @Transactional(TxType.MANDATORY)
     void grant(CasePublished event) {
         Publication publication = credits.publication(event.caseId()).orElse(null);
+        boolean newProjects = false;
         if (publication == null) {
             if (credits.publicationByTrackingId(event.trackingId()).isPresent()) {
                 throw new RejectedEventException("tracking id already belongs to another published case");
@@ -46,7 +51,7 @@ class CreditGranting {
                     event.projectSlugs());
             credits.add(publication);
         } else {
-            publication.cover(event.projectSlugs());
+            newProjects = publication.cover(event.projectSlugs());
         }
         Set<Integer> taken = credits.slotsOf(event.caseId());
         int earned = points.forSeverity(publication.severityOrNull());
@@ -65,6 +70,10 @@ class CreditGranting {
                     event.projectSlugs().get(0), credit.type(), credit.researcherSubject(), credit.points(),
                     credit.anonymous(), clock.instant()));
             granted++;
+        }
+        if (granted > 0 || newProjects) {
+            // A newly covered project gains every credit of the case, not only the new ones.
+            leaderboards.refresh(credits.ofCase(event.caseId()));
         }
         Log.infof("case %s published: %d new credit(s)", event.trackingId(), granted);
     }

@@ -41,6 +41,12 @@ public class Credits {
                         .setParameter("c", caseId).getResultList());
     }
 
+    /** Every credit of one published case. */
+    List<Credit> ofCase(String caseId) {
+        return em.createQuery("select c from Credit c join fetch c.publication where c.publication.caseId = :c",
+                Credit.class).setParameter("c", caseId).getResultList();
+    }
+
     /** Credits tied to this account that it has not claimed yet. */
     public List<Credit> claimableBy(String subject) {
         return em.createQuery(

@@ -1,6 +1,7 @@
 package dev.embargo.credits.grant;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -43,13 +44,18 @@ public class Publication {
         this.caseId = caseId;
         this.trackingId = trackingId;
         this.severity = severity;
-        this.publishedAt = publishedAt;
+        // PostgreSQL keeps microseconds; standings computed in the granting transaction must order ties as stored.
+        this.publishedAt = publishedAt.truncatedTo(ChronoUnit.MICROS);
         this.projectSlugs.addAll(projects);
     }
 
-    /** A case published again may cover more projects; the first publication time and severity stay. */
-    void cover(Collection<String> projects) {
-        projectSlugs.addAll(projects);
+    /**
+     * A case published again may cover more projects; the first publication time and severity stay.
+     *
+     * @return whether a project was added
+     */
+    boolean cover(Collection<String> projects) {
+        return projectSlugs.addAll(projects);
     }
 
     String severityOrNull() {

@@ -1,7 +1,6 @@
 package dev.embargo.credits.halloffame;
 
 import java.time.Instant;
-import java.util.Locale;
 
 import dev.embargo.credits.grant.Credit;
 import dev.embargo.credits.researcher.ResearcherProfile;
@@ -50,9 +49,8 @@ record Attribution(String trackingId, String type, String name, String handle, S
         if (name == null || name.isBlank()) {
             return anonymous(trackingId, credit.type(), credit.points(), credit.creditedAt(), stableId);
         }
-        String key = credit.researcherSubject() != null ? "account:" + credit.researcherSubject()
-                : "name:" + name.strip().toLowerCase(Locale.ROOT);
+        // Named by the profile only when the credit has an account, so the key never depends on the profile's name.
         return named(trackingId, credit.type(), name, credit.handle(), link, credit.points(), credit.creditedAt(),
-                preferred, key, stableId);
+                preferred, credit.researcherKey(), stableId);
     }
 }

@@ -31,11 +31,13 @@ class HallOfFameResource {
     private static final String TRACKING_ID = "[A-Z0-9-]{1,80}-[0-9]{4}-[0-9]{4,9}";
 
     private final PublishedCredits published;
+    private final Leaderboards leaderboards;
     private final ObjectMapper json;
     private final Clock clock;
 
-    HallOfFameResource(PublishedCredits published, ObjectMapper json, Clock clock) {
+    HallOfFameResource(PublishedCredits published, Leaderboards leaderboards, ObjectMapper json, Clock clock) {
         this.published = published;
+        this.leaderboards = leaderboards;
         this.json = json;
         this.clock = clock;
     }
@@ -78,7 +80,7 @@ class HallOfFameResource {
             Request request) {
         Format chosen = Format.choose(format, headers.getAcceptableMediaTypes());
         int shownYear = year != null ? year : clock.instant().atZone(ZoneOffset.UTC).getYear();
-        HallOfFame hall = Leaderboard.rank(published.ofYear(shownYear, project)).page(project, shownYear, page, size);
+        HallOfFame hall = leaderboards.page(project, shownYear, page, size);
         String body = switch (chosen) {
         case JSON -> toJson(hall);
         case MARKDOWN -> MarkdownHall.render(hall);

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Researchers ranked by points. Ties are ordered by who was credited first, then by a stable internal id, so the order
- * (and therefore every page) is the same on every request. Anonymous credits are counted, never ranked.
+ * Researchers ranked by points; the rules behind every stored standing (see {@link Leaderboards}). Ties are ordered by
+ * who was credited first, then by a stable internal id, so the order (and therefore every page) is the same on every
+ * request. Anonymous credits are counted, never ranked.
  */
 record Leaderboard(List<Standing> standings, int anonymousCredits) {
 
@@ -46,17 +47,5 @@ record Leaderboard(List<Standing> standings, int anonymousCredits) {
         }
         standings.sort(ORDER);
         return new Leaderboard(List.copyOf(standings), anonymous);
-    }
-
-    /** One page of the ranking, with ranks counted over the whole ranking. */
-    HallOfFame page(String project, int year, int page, int size) {
-        long from = Math.min((long) page * size, standings.size());
-        int to = (int) Math.min(from + size, standings.size());
-        List<HallOfFame.Entry> entries = new ArrayList<>();
-        for (int i = (int) from; i < to; i++) {
-            Standing s = standings.get(i);
-            entries.add(new HallOfFame.Entry(i + 1, s.name(), s.link(), s.points(), s.credits()));
-        }
-        return new HallOfFame(project, year, page, size, standings.size(), entries, anonymousCredits);
     }
 }

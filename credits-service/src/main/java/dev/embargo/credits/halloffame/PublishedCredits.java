@@ -11,7 +11,7 @@ import dev.embargo.credits.grant.Credit;
 import dev.embargo.credits.grant.Publication;
 import dev.embargo.credits.researcher.ResearcherProfile;
 
-/** Read side of the hall of fame: published credits with their researchers' current wishes applied. */
+/** Published advisories and their credits, with their researchers' current wishes applied. */
 @ApplicationScoped
 class PublishedCredits {
 
@@ -21,24 +21,11 @@ class PublishedCredits {
         this.em = em;
     }
 
-    @Transactional
-    List<Attribution> ofYear(int year, String projectOrNull) {
-        String jpql = "select c, p from Credit c join fetch c.publication pub"
-                + " left join ResearcherProfile p on p.subject = c.researcherSubject where c.year = :year"
-                + (projectOrNull == null ? "" : " and :slug member of pub.projectSlugs");
-        var query = em.createQuery(jpql, Object[].class).setParameter("year", year);
-        if (projectOrNull != null) {
-            query.setParameter("slug", projectOrNull);
-        }
-        return query.getResultList().stream().map(row -> Attribution.of((Credit) row[0], (ResearcherProfile) row[1]))
-                .toList();
-    }
-
     /** Whether any published advisory covers this project; others answer exactly like a project that does not exist. */
     @Transactional
     boolean hasPublished(String project) {
-        return em.createQuery("select count(pub) from Publication pub where :slug member of pub.projectSlugs",
-                Long.class).setParameter("slug", project).getSingleResult() > 0;
+        return !em.createNativeQuery("SELECT 1 FROM publication_project WHERE project_slug = :slug LIMIT 1")
+                .setParameter("slug", project).getResultList().isEmpty();
     }
 
     @Transactional

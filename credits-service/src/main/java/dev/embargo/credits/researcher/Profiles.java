@@ -9,30 +9,36 @@ import jakarta.transaction.Transactional;
 import dev.embargo.credits.DomainConflict;
 import dev.embargo.credits.grant.Credit;
 import dev.embargo.credits.grant.Credits;
+import dev.embargo.credits.halloffame.Leaderboards;
 import dev.embargo.credits.halloffame.SafeLink;
 import dev.embargo.credits.researcher.ResearcherApi.OwnCredit;
 import dev.embargo.credits.researcher.ResearcherApi.ProfileResponse;
 import dev.embargo.platform.problem.Problem;
 import dev.embargo.platform.problem.ProblemException;
 
-/** What a signed-in researcher can do with their profile and credits. */
+/**
+ * What a signed-in researcher can do with their profile and credits. Every change that can alter how their credits are
+ * shown moves the leaderboards in the same transaction.
+ */
 @ApplicationScoped
 class Profiles {
 
     private final Researchers researchers;
     private final Credits credits;
+    private final Leaderboards leaderboards;
     private final Clock clock;
 
-    Profiles(Researchers researchers, Credits credits, Clock clock) {
+    Profiles(Researchers researchers, Credits credits, Leaderboards leaderboards, Clock clock) {
         this.researchers = researchers;
         this.credits = credits;
+        this.leaderboards = leaderboards;
         this.clock = clock;
     }
 
     @Transactional
     ProfileResponse view(String subject) {
         ResearcherProfile profile = researchers.bySubject(subject).orElseThrow(ProblemException::notFound);
-        return describe(profile);
+        return describe(profile, credits.of(subject));
     }
 
     @Transactional
@@ -45,7 +51,7 @@ class Profiles {
         String name = displayName == null || displayName.isBlank() ? null : displayName.strip();
         ResearcherProfile profile = profileOf(subject);
         profile.describe(name, link, clock.instant());
-        return describe(profile);
+        return shown(profile);
     }
 
     @Transactional
@@ -55,6 +61,9 @@ class Profiles {
         }
         List<Credit> claimable = credits.claimableBy(subject);
         claimable.forEach(c -> c.claimBy(subject, clock.instant()));
+        if (!claimable.isEmpty()) {
+            leaderboards.refresh(credits.of(subject));
+        }
         return claimable.size();
     }
 
@@ -66,7 +75,7 @@ class Profiles {
         } else {
             profile.withdrawConsent(clock.instant());
         }
-        return describe(profile);
+        return shown(profile);
     }
 
     private ResearcherProfile profileOf(String subject) {
@@ -77,8 +86,14 @@ class Profiles {
         });
     }
 
-    private ProfileResponse describe(ResearcherProfile profile) {
+    /** After a change to the profile: the leaderboards its credits are on follow it. */
+    private ProfileResponse shown(ResearcherProfile profile) {
         List<Credit> own = credits.of(profile.subject());
+        leaderboards.refresh(own);
+        return describe(profile, own);
+    }
+
+    private ProfileResponse describe(ResearcherProfile profile, List<Credit> own) {
         int claimed = (int) own.stream().filter(Credit::claimed).count();
         int points = own.stream().mapToInt(Credit::points).sum();
         List<OwnCredit> list = own.stream().map(c -> new OwnCredit(c.publication().trackingId(), c.type(), c.points(),

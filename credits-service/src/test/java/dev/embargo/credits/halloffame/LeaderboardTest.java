@@ -2,17 +2,14 @@ package dev.embargo.credits.halloffame;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -60,25 +57,6 @@ class LeaderboardTest {
             Collections.shuffle(shuffled, new Random(seed));
             assertThat(Leaderboard.rank(shuffled).standings(), equalTo(expected));
         }
-    }
-
-    @Test
-    void pagesPartitionTheRankingWithoutGapsOrRepeats() {
-        List<Attribution> credits = new ArrayList<>();
-        for (int i = 0; i < 23; i++) {
-            credits.add(credit("k" + i, "R" + i, 10, 0, "id-" + (100 + i)));
-        }
-        var board = Leaderboard.rank(credits);
-        List<HallOfFame.Entry> all = new ArrayList<>();
-        for (int page = 0; page < 5; page++) {
-            HallOfFame hall = board.page(null, 2026, page, 5);
-            assertThat(hall.totalEntries(), equalTo(23));
-            all.addAll(hall.entries());
-        }
-        assertThat(all.stream().map(HallOfFame.Entry::rank).toList(),
-                equalTo(IntStream.rangeClosed(1, 23).boxed().toList()));
-        assertThat(new HashSet<>(all.stream().map(HallOfFame.Entry::name).toList()), hasSize(23));
-        assertThat(board.page(null, 2026, 9, 5).entries(), empty());
     }
 
     @Test
