@@ -39,7 +39,7 @@ public final class TestDatabase {
             } catch (IOException e) {
                 throw new UncheckedIOException("embedded PostgreSQL did not start", e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::closeQuietly));
+            Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::closeQuietly, "test-database-shutdown"));
         }
         return server;
     }
@@ -98,18 +98,47 @@ public final class TestDatabase {
         }
     }
 
+    /**
+     * Stops PostgreSQL and only then deletes its data directory. Zonky's stop waits 5 s for the server; on a busy
+     * machine the postmaster may still be writing after that, so this waits for the process itself before deleting
+     * anything.
+     */
     private static void closeQuietly() {
+        if (server == null) {
+            return;
+        }
+        java.util.Optional<ProcessHandle> postmaster = postmaster();
         try {
-            if (server != null) {
-                server.close();
-            }
+            server.close();
+            postmaster.ifPresent(TestDatabase::awaitExit);
             if (dataDirectory != null) {
                 try (var files = java.nio.file.Files.walk(dataDirectory)) {
                     files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
                 }
             }
-        } catch (IOException ignored) {
-            // the JVM is exiting
+        } catch (IOException | RuntimeException e) {
+            System.err.println("embedded PostgreSQL did not stop cleanly: " + e);
+        }
+    }
+
+    private static java.util.Optional<ProcessHandle> postmaster() {
+        try {
+            String pid = java.nio.file.Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().trim();
+            return ProcessHandle.of(Long.parseLong(pid));
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static void awaitExit(ProcessHandle process) {
+        try {
+            process.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            process.destroyForcibly();
+        } catch (java.util.concurrent.ExecutionException e) {
+            // gone
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

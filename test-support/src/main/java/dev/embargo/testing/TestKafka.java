@@ -14,19 +14,38 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 
 import kafka.server.BrokerServer;
 
-/** One in-JVM KRaft Kafka broker per test JVM, which tests may stop and start to simulate an outage. */
+/**
+ * One in-JVM KRaft Kafka broker per test JVM, which tests may stop and start to simulate an outage.
+ * <p>
+ * The broker never ends the test JVM. Kafka's test kit registers, for every temporary directory it makes, a JVM
+ * shutdown hook that deletes the directory; such a hook used to run while another hook was still shutting the broker
+ * down, the broker found its log directory gone, and its log-dir failure handler called {@code Exit.halt(1)}: every
+ * test passed and the fork exited with status 1 ("Error occurred in starting fork"), more often the busier the machine.
+ * So the deletions are collected instead of registered and run by this class's one shutdown hook after the cluster is
+ * closed, and Kafka's halt and exit procedures only report what they were asked to do.
+ */
 public final class TestKafka {
 
     private static KafkaClusterTestKit cluster;
+    /** Kafka's "delete this temporary directory at exit" hooks, run after the cluster is closed. */
+    private static final List<Runnable> DEFERRED_CLEANUP = new ArrayList<>();
 
     private TestKafka() {
     }
 
     public static synchronized String bootstrapServers() {
         if (cluster == null) {
+            Exit.setHaltProcedure((status, message) -> refuse("halt", status, message));
+            Exit.setExitProcedure((status, message) -> refuse("exit", status, message));
+            Exit.setShutdownHookAdder((name, hook) -> {
+                synchronized (DEFERRED_CLEANUP) {
+                    DEFERRED_CLEANUP.add(hook);
+                }
+            });
             try {
                 cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true)
                         .setNumBrokerNodes(1).setNumControllerNodes(1).build())
@@ -40,8 +59,10 @@ public final class TestKafka {
                 cluster.waitForReadyBrokers();
             } catch (Exception e) {
                 throw new IllegalStateException("embedded Kafka did not start", e);
+            } finally {
+                Exit.resetShutdownHookAdder();
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(TestKafka::closeQuietly));
+            Runtime.getRuntime().addShutdownHook(new Thread(TestKafka::closeQuietly, "test-kafka-shutdown"));
         }
         return cluster.bootstrapServers();
     }
@@ -92,11 +113,25 @@ public final class TestKafka {
         return out;
     }
 
+    /**
+     * A broker of the test JVM asked to halt or exit it (e.g. its log directory failed). Ending the JVM would lose
+     * every test result after this one, so it is reported instead; the broker stays unusable and the tests that need it
+     * fail with their own message.
+     */
+    private static void refuse(String what, int status, String message) {
+        System.err.printf("in-JVM Kafka asked to %s the test JVM with status %d (%s): refused%n", what, status,
+                message == null ? "no reason given" : message);
+    }
+
+    /** Stops brokers and controller, then deletes their directories: never a directory under a running broker. */
     private static void closeQuietly() {
         try {
             cluster.close();
-        } catch (Exception ignored) {
-            // the JVM is exiting
+        } catch (Exception e) {
+            System.err.println("in-JVM Kafka did not close cleanly: " + e);
+        }
+        synchronized (DEFERRED_CLEANUP) {
+            DEFERRED_CLEANUP.forEach(Runnable::run);
         }
     }
 }
