@@ -85,7 +85,7 @@ class DeliveryTest {
         assertEquals(0, effects(rolledBack));
         var record = onTopic.stream().filter(r -> r.key().equals(committed)).findFirst().orElseThrow();
         assertEquals("project.registered.v1", header(record, CloudEventHeaders.TYPE));
-        assertEquals("/kit-test", header(record, CloudEventHeaders.SOURCE));
+        assertEquals("/intake-service", header(record, CloudEventHeaders.SOURCE));
         assertEquals(committed, header(record, CloudEventHeaders.SUBJECT));
     }
 
@@ -195,6 +195,35 @@ class DeliveryTest {
         assertEquals(2, deadLetterRows(malformedId, poisonId));
     }
 
+    @Test
+    void anEventFromAnotherSourceThanTheTopicsProducerIsDeadLetteredAndHasNoEffect() throws Exception {
+        String forged = newId();
+        String missing = newId();
+        String forgedId = newId();
+        String missingId = newId();
+        try (var producer = producer()) {
+            producer.send(record(Topics.INTAKE_PROJECTS, forged, forgedId, "project.registered.v1",
+                    codec.encode(project(forged, "forged")), "/triage-service")).get();
+            var noSource = record(Topics.INTAKE_PROJECTS, missing, missingId, "project.registered.v1",
+                    codec.encode(project(missing, "no source")));
+            noSource.headers().remove(CloudEventHeaders.SOURCE);
+            producer.send(noSource).get();
+        }
+        String next = newId();
+        QuarkusTransaction.requiringNew().run(() -> outbox.append(project(next, "genuine")));
+        await().atMost(30, TimeUnit.SECONDS).until(() -> effects(next) == 1);
+
+        List<ConsumerRecord<String, byte[]>> dead = TestKafka.readAll(consumer.deadLetterTopic(),
+                Duration.ofSeconds(2));
+        for (String eventId : List.of(forgedId, missingId)) {
+            var record = dead.stream().filter(r -> eventId.equals(header(r, CloudEventHeaders.ID))).findFirst()
+                    .orElseThrow();
+            assertEquals("source is not the producer of intake.projects", header(record, EventConsumer.DLQ_REASON));
+        }
+        assertEquals(0, effects(forged) + effects(missing));
+        assertEquals(2, deadLetterRows(forgedId, missingId));
+    }
+
     private KafkaProducer<String, byte[]> producer() {
         return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
@@ -203,10 +232,15 @@ class DeliveryTest {
 
     private static ProducerRecord<String, byte[]> record(String topic, String key, String eventId, String type,
             byte[] payload) {
+        return record(topic, key, eventId, type, payload, "/intake-service");
+    }
+
+    private static ProducerRecord<String, byte[]> record(String topic, String key, String eventId, String type,
+            byte[] payload, String source) {
         var headers = new RecordHeaders();
         headers.add(CloudEventHeaders.ID, eventId.getBytes(StandardCharsets.UTF_8));
         headers.add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
-        headers.add(CloudEventHeaders.SOURCE, "/test".getBytes(StandardCharsets.UTF_8));
+        headers.add(CloudEventHeaders.SOURCE, source.getBytes(StandardCharsets.UTF_8));
         headers.add(CloudEventHeaders.TIME, Instant.now().toString().getBytes(StandardCharsets.UTF_8));
         return new ProducerRecord<>(topic, null, key, payload, headers);
     }

@@ -20,6 +20,7 @@ import dev.embargo.events.CloudEventHeaders;
 import dev.embargo.events.EventCodec;
 import dev.embargo.events.EventType;
 import dev.embargo.events.LifecycleEvent;
+import dev.embargo.events.Topics;
 
 /**
  * Plays another service in a test: publishes well-formed lifecycle events (CloudEvents binary mode, keyed by subject)
@@ -44,13 +45,28 @@ public final class TestEvents {
         return publishRaw(type.topic(), event.subject(), eventId, type.type(), CODEC.encode(event));
     }
 
-    /** Publishes arbitrary bytes as an event, e.g. to test dead-lettering of a malformed one. */
+    /**
+     * Publishes arbitrary bytes as an event, e.g. to test dead-lettering of a malformed one; its source is the topic's
+     * producer, as the service it plays would send it.
+     */
     public static String publishRaw(String topic, String key, String eventId, String type, byte[] payload) {
+        return publishRaw(topic, key, eventId, type, payload, Topics.producer(topic).orElse("/test"));
+    }
+
+    /** Publishes an event as a given source, e.g. to show that one that is not the topic's producer is refused. */
+    public static String publishAs(String source, LifecycleEvent event) {
+        EventType type = EventType.of(event);
+        return publishRaw(type.topic(), event.subject(), UUID.randomUUID().toString(), type.type(), CODEC.encode(event),
+                source);
+    }
+
+    private static String publishRaw(String topic, String key, String eventId, String type, byte[] payload,
+            String source) {
         var headers = new RecordHeaders();
         headers.add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_VALUE));
         headers.add(CloudEventHeaders.ID, bytes(eventId));
         headers.add(CloudEventHeaders.TYPE, bytes(type));
-        headers.add(CloudEventHeaders.SOURCE, bytes("/test"));
+        headers.add(CloudEventHeaders.SOURCE, bytes(source));
         headers.add(CloudEventHeaders.TIME, bytes(Instant.now().toString()));
         headers.add(CloudEventHeaders.SUBJECT, bytes(key));
         headers.add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));

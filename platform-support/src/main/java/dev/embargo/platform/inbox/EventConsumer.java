@@ -41,6 +41,7 @@ import dev.embargo.events.EventCodec;
 import dev.embargo.events.EventEnvelope;
 import dev.embargo.events.InvalidEventException;
 import dev.embargo.events.LifecycleEvent;
+import dev.embargo.events.Topics;
 import dev.embargo.platform.tracing.EventTracing;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -233,11 +234,15 @@ public class EventConsumer {
             // Not ours, or a newer type this version does not know yet: skipping is what the contract allows.
             return true;
         }
+        String source = header(record, CloudEventHeaders.SOURCE);
+        if (Topics.producer(record.topic()).filter(producer -> !producer.equals(source)).isPresent()) {
+            return deadLetter(record, id, type, "source is not the producer of " + record.topic());
+        }
         LifecycleEvent event;
         EventEnvelope envelope;
         try {
             event = codec.decode(type, record.value());
-            envelope = new EventEnvelope(id, type, headerOr(record, CloudEventHeaders.SOURCE, "unknown"),
+            envelope = new EventEnvelope(id, type, source == null ? "unknown" : source,
                     parseTime(header(record, CloudEventHeaders.TIME)), event.subject());
         } catch (InvalidEventException e) {
             return deadLetter(record, id, type, "malformed event: " + e.getMessage());
@@ -316,11 +321,6 @@ public class EventConsumer {
     private static String header(ConsumerRecord<?, ?> record, String name) {
         Header h = record.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-    }
-
-    private static String headerOr(ConsumerRecord<?, ?> record, String name, String fallback) {
-        String value = header(record, name);
-        return value == null ? fallback : value;
     }
 
     private static byte[] bytes(String s) {
