@@ -52,6 +52,7 @@ import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 
 /**
  * Reads the topics of the service's {@link EventHandler}s and applies each event exactly once in effect: the event id
@@ -76,7 +77,8 @@ public class EventConsumer {
     private final ConsumerConfig config;
     private final MeterRegistry registry;
     private final EventTracing tracing;
-    private final String bootstrapServers;
+    /** Every {@code kafka.*} setting (bootstrap servers, security protocol, SASL, trust store), as Quarkus reads it. */
+    private final Map<String, Object> kafka;
     private final String groupId;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -85,7 +87,7 @@ public class EventConsumer {
 
     EventConsumer(Instance<EventHandler> handlerBeans, EventDispatch dispatch, Inbox inbox, EventCodec codec,
             AgroalDataSource dataSource, ConsumerConfig config, MeterRegistry registry, EventTracing tracing,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @Identifier("default-kafka-broker") Map<String, Object> kafka,
             @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.handlerBeans = handlerBeans;
         this.dispatch = dispatch;
@@ -95,7 +97,7 @@ public class EventConsumer {
         this.config = config;
         this.registry = registry;
         this.tracing = tracing;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.groupId = config.groupId().orElse(applicationName);
     }
 
@@ -112,7 +114,7 @@ public class EventConsumer {
         Set<String> topics = new TreeSet<>();
         handlers.forEach(h -> topics.addAll(h.topics()));
         Properties p = new Properties();
-        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.putAll(kafka);
         p.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, groupId);
         p.put(org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -127,10 +129,11 @@ public class EventConsumer {
         consumer = new KafkaConsumer<>(p);
         // Exposes kafka_consumer_fetch_manager_records_lag_max and friends: the operator's consumer-lag signal.
         new KafkaClientMetrics(consumer).bindTo(registry);
-        deadLetters = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+        Map<String, Object> producer = new HashMap<>(kafka);
+        producer.putAll(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
+        deadLetters = new KafkaProducer<>(producer);
         running.set(true);
         thread = new Thread(() -> run(handlers, topics), "embargo-consumer-" + groupId);
         thread.setDaemon(true);

@@ -42,6 +42,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 
 /**
  * Publishes outbox rows to Kafka and marks them sent. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several
@@ -63,13 +64,13 @@ public class OutboxRelay {
     private Thread worker;
 
     OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry registry,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @Identifier("default-kafka-broker") Map<String, Object> kafka,
             @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.dataSource = dataSource;
         this.config = config;
         int timeoutMs = (int) config.deliveryTimeout().toMillis();
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        // Every kafka.* setting (bootstrap servers, security protocol, SASL, trust store), then the relay's own.
+        Map<String, Object> props = new HashMap<>(kafka);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, config.clientId() + "-" + applicationName + "-outbox");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

@@ -101,6 +101,64 @@ class DeployManifestsTest {
     }
 
     @Test
+    void kafkaAuthenticatesEveryClientAndOnlyEachTopicsProducerMayWriteToIt() throws IOException {
+        Path base = DEPLOY.resolve("k8s/base");
+        JsonNode kafka = documents(base.resolve("kafka.yaml")).stream()
+                .filter(d -> d.get("kind").asText().equals("Kafka")).findFirst().orElseThrow();
+        for (JsonNode listener : kafka.at("/spec/kafka/listeners")) {
+            assertEquals("scram-sha-512", listener.at("/authentication/type").asText(), "listener " + listener);
+            assertTrue(listener.path("networkPolicyPeers").size() > 0, "who reaches listener " + listener);
+        }
+        assertEquals("simple", kafka.at("/spec/kafka/authorization/type").asText());
+        Set<String> topics = new java.util.HashSet<>();
+        documents(base.resolve("kafka.yaml")).stream().filter(d -> d.get("kind").asText().equals("KafkaTopic"))
+                .forEach(d -> topics.add(d.at("/metadata/name").asText()));
+
+        List<JsonNode> users = documents(base.resolve("kafka-users.yaml"));
+        assertEquals(Set.of("intake-service", "triage-service", "notification-service", "credits-service"),
+                new java.util.HashSet<>(users.stream().map(u -> u.at("/metadata/name").asText()).toList()));
+        java.util.Map<String, Set<String>> writers = new java.util.HashMap<>();
+        for (JsonNode user : users) {
+            String service = user.at("/metadata/name").asText();
+            assertEquals("scram-sha-512", user.at("/spec/authentication/type").asText(), service);
+            assertTrue(topics.contains(service + ".dead-letter"), "dead-letter topic of " + service);
+            for (JsonNode acl : user.at("/spec/authorization/acls")) {
+                String type = acl.at("/resource/type").asText();
+                String name = acl.at("/resource/name").asText();
+                assertEquals("literal", acl.at("/resource/patternType").asText(), "no wildcard ACLs: " + acl);
+                List<String> operations = new ArrayList<>();
+                acl.get("operations").forEach(o -> operations.add(o.asText()));
+                assertFalse(operations.contains("All") || operations.contains("Alter") || operations.contains("Delete"),
+                        service + " may only read, write and describe: " + acl);
+                if (type.equals("group")) {
+                    assertEquals(service, name, "a service reads under its own consumer group only");
+                } else {
+                    assertEquals("topic", type, acl.toString());
+                    assertTrue(topics.contains(name), "ACL on a topic that exists: " + name);
+                    if (operations.contains("Write")) {
+                        writers.computeIfAbsent(name, t -> new java.util.HashSet<>()).add(service);
+                    }
+                }
+            }
+        }
+        for (String topic : List.of(dev.embargo.events.Topics.INTAKE_PROJECTS, dev.embargo.events.Topics.INTAKE_REPORTS,
+                dev.embargo.events.Topics.TRIAGE_CASES, dev.embargo.events.Topics.TRIAGE_SLA,
+                dev.embargo.events.Topics.CREDITS_CREDITS)) {
+            String producer = dev.embargo.events.Topics.producer(topic).orElseThrow().substring(1);
+            assertEquals(Set.of(producer), writers.get(topic), "who may write to " + topic);
+        }
+
+        for (String service : List.of("intake", "triage", "notification", "credits")) {
+            String env = documents(base.resolve(service + ".yaml")).get(0).at("/spec/template/spec/containers/0/env")
+                    .toString();
+            assertTrue(env.contains("\"name\":\"" + service + "-service\",\"key\":\"sasl.jaas.config\""),
+                    service + " logs in as its own KafkaUser");
+        }
+        JsonNode dbPolicy = documents(base.resolve("network-policies.yaml")).get(0);
+        assertEquals("embargo-db", dbPolicy.at("/spec/podSelector/matchLabels/cnpg.io~1cluster").asText());
+    }
+
+    @Test
     void dashboardAndAlertsCoverTheOperatorsMetrics() throws IOException {
         JsonNode dashboard = new ObjectMapper().readTree(DEPLOY.resolve("monitoring/grafana-dashboard.json").toFile());
         String exprs = dashboard.get("panels").findValuesAsText("expr").toString();
