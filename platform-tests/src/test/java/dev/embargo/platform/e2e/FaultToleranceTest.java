@@ -57,14 +57,19 @@ class FaultToleranceTest {
         Load load = new Load(api, Duration.ofMillis(500), 400);
         Platform.sleep(3_000);
         TestKafka.stopBroker();
+        int acceptedBefore = load.accepted.size();
+        int acceptedDuring;
         try {
             Platform.sleep(60_000);
         } finally {
+            acceptedDuring = load.accepted.size() - acceptedBefore;
             TestKafka.startBroker();
         }
         Platform.sleep(5_000);
         load.close();
-        assertTrue(load.accepted.size() > 100, "intake kept accepting while Kafka was down: " + load.accepted.size());
+        // How many fit in the minute depends on how busy the machine is (at most 120); that intake went on accepting
+        // with the broker away does not.
+        assertTrue(acceptedDuring >= 10, "intake kept accepting while Kafka was down: " + acceptedDuring);
         verify("Kafka broker stopped 60 s", load);
     }
 
