@@ -92,7 +92,8 @@ public class ReportResource {
                 ReportIntake.Reporter.of(subject, client), Optional.ofNullable(emptyToNull(token)));
         Report r = outcome.report();
         var body = new SubmittedReport(r.trackingId(), outcome.token().orElse(null), outcome.token().isEmpty(),
-                r.policyVersion(), r.submittedAt(), r.acknowledgeDue(), r.findings());
+                r.policyVersion(), r.submittedAt(), r.acknowledgeDue(), r.findings(),
+                FindingSentences.explain(outcome.policy(), r.findings()), ReportApi.PolicyNotes.of(outcome.policy()));
         return Response.status(outcome.token().isPresent() ? 201 : 200).entity(body).build();
     }
 

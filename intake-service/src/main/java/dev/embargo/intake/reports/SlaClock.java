@@ -18,7 +18,24 @@ final class SlaClock {
     static Instant due(Instant from, Deadline deadline, Sla sla) {
         return switch (deadline.unit()) {
         case HOURS -> from.plusSeconds(3600L * deadline.amount());
+        case BUSINESS_HOURS -> {
+            // Elapsed hours counted on working days only: "within 48 hours (business days)".
+            ZonedDateTime t = from.atZone(zone(sla));
+            long left = 3600L * deadline.amount();
+            while (true) {
+                ZonedDateTime midnight = t.toLocalDate().plusDays(1).atStartOfDay(t.getZone());
+                if (isWorkingDay(t.toLocalDate(), sla)) {
+                    long available = java.time.Duration.between(t, midnight).getSeconds();
+                    if (left <= available) {
+                        yield t.plusSeconds(left).toInstant();
+                    }
+                    left -= available;
+                }
+                t = midnight;
+            }
+        }
         case DAYS -> from.atZone(zone(sla)).plusDays(deadline.amount()).toInstant();
+        case WEEKS -> from.atZone(zone(sla)).plusWeeks(deadline.amount()).toInstant();
         case BUSINESS_DAYS -> {
             ZonedDateTime t = from.atZone(zone(sla));
             int left = deadline.amount();
