@@ -96,6 +96,10 @@ public class ReportIntake {
             if (refusal.kind().equals("channel-not-accepted")) {
                 problem = problem.with("channels", policy.policy().channels());
             }
+            if (refusal.kind().equals("low-effort") && policy.policy().lowEffort() != null
+                    && policy.policy().lowEffort().statement() != null) {
+                problem = problem.with("policyStatement", policy.policy().lowEffort().statement());
+            }
             throw new ProblemException(
                     refusal.reasons().isEmpty() ? problem : problem.with("reasons", refusal.reasons()));
         }

@@ -82,6 +82,7 @@ public class CaseWorkflow {
         case TRIAGE -> {
             Rated r = rated(t.cvssVector(), t.severity());
             c.triage(actor, now, r.severity(), r.vector(), r.score(), plan(c), t.reason());
+            c.startPartnerFixClocks(now, this::currentPlan);
             outbox.append(new CaseTriaged(c.id(), c.trackingId(), c.projectSlugs(), now, actor, r.severity().name(),
                     r.score()));
         }
@@ -185,11 +186,7 @@ public class CaseWorkflow {
         if (c.state() == CaseState.PUBLISHED) {
             throw new IllegalTransitionException(c.state(), "change the credit of");
         }
-        var old = sealing.content(c);
-        sealing.resealContent(c,
-                new dev.embargo.events.ReportContent(old.title(), old.component(), old.versionTested(),
-                        old.description(), old.impact(), old.stepsToReproduce(), old.proofOfConcept(),
-                        old.suggestedFix(), old.cvssVector(), old.cweIds(), pref));
+        sealing.resealContent(c, sealing.content(c).withCredit(pref));
         return c;
     }
 
@@ -223,7 +220,8 @@ public class CaseWorkflow {
             throw ProblemException.conflict("project-already-affected", "The project is already on the case.");
         }
         Instant now = clock.instant();
-        c.addProject(p.id(), p.slug(), now);
+        // The added project's clocks come from its own current policy, not the lead's.
+        c.addProject(p.id(), p.slug(), now, currentPlan(p.id()));
         outbox.append(new CaseProjectAdded(c.id(), c.trackingId(), c.projectSlugs(), now, actor, p.slug()));
         cases.flush();
         return c;
@@ -307,6 +305,17 @@ public class CaseWorkflow {
             throw ProblemException.badRequest("invalid-resolution",
                     "Closing needs a resolution other than WITHDRAWN (which is the reporter's).");
         }
+        String reason = t.reason();
+        if (t.resolution() == Resolution.MOVED_PUBLIC) {
+            var route = projects.policy(c.projectId(), c.policyVersion()).orElse(null);
+            var refusal = PublicRouteRule.refusal(route, c.severity());
+            if (refusal.isPresent()) {
+                throw ProblemException.conflict("public-route-not-allowed", refusal.get());
+            }
+            if (reason == null || reason.isBlank()) {
+                reason = PublicRouteRule.statement(route).orElse(null);
+            }
+        }
         String duplicateTracking = null;
         if (t.resolution() == Resolution.DUPLICATE) {
             Case original;
@@ -321,8 +330,7 @@ public class CaseWorkflow {
             }
             duplicateTracking = original.trackingId();
         }
-        c.close(actor, now, t.resolution(), t.resolution() == Resolution.DUPLICATE ? t.duplicateOf() : null,
-                t.reason());
+        c.close(actor, now, t.resolution(), t.resolution() == Resolution.DUPLICATE ? t.duplicateOf() : null, reason);
         outbox.append(new CaseClosed(c.id(), c.trackingId(), c.projectSlugs(), now, actor, t.resolution().name(),
                 duplicateTracking));
     }
@@ -361,6 +369,10 @@ public class CaseWorkflow {
         outbox.append(new CaseMessagePosted(c.id(), c.trackingId(), c.projectSlugs(), now, m.id(), visibility.name(),
                 kind.name(), slug));
         return m;
+    }
+
+    private SlaPlan currentPlan(String projectId) {
+        return projects.currentPolicy(projectId).<SlaPlan> map(PolicySlaPlan::new).orElseGet(SlaPlan::none);
     }
 
     private SlaPlan plan(Case c) {

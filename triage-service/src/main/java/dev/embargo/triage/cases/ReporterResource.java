@@ -118,7 +118,9 @@ public class ReporterResource {
 
     private CaseApi.ReporterCaseView view(Case c) {
         return new CaseApi.ReporterCaseView(c.trackingId(), c.state(), c.resolution(), c.severity(), c.submittedAt(),
-                c.milestones().stream().map(CaseApi::view).toList(), c.disclosureDate(), c.disclosureStatus(),
-                sealing.content(c).credit());
+                // The deadlines the reporter was promised are the reported project's; partners' clocks are internal.
+                c.milestones().stream().filter(m -> m.projectId() == null || m.projectId().equals(c.projectId()))
+                        .map(m -> CaseApi.view(c, m)).toList(),
+                c.disclosureDate(), c.disclosureStatus(), sealing.content(c).credit());
     }
 }

@@ -144,7 +144,9 @@ public class SlaScheduler {
     @SuppressWarnings("unchecked")
     private List<Object[]> claim(String condition, Instant now) {
         return em
-                .createNativeQuery("SELECT m.id, m.kind, m.due_at, c.id AS case_id, c.tracking_id, c.project_slug"
+                // A milestone's own project (each affected project's clocks are its own); older rows are the lead's.
+                .createNativeQuery("SELECT m.id, m.kind, m.due_at, c.id AS case_id, c.tracking_id,"
+                        + " COALESCE(m.project_slug, c.project_slug)"
                         + " FROM milestones m JOIN cases c ON c.id = m.case_id WHERE " + condition
                         + " LIMIT ?2 FOR UPDATE OF m SKIP LOCKED")
                 .setParameter(1, Timestamp.from(now)).setParameter(2, config.batchSize()).getResultList();

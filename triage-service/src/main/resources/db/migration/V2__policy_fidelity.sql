@@ -1,0 +1,17 @@
+-- Issue 14: each affected project's SLA clocks come from its own policy, and the gate's findings travel with the case.
+
+-- The project a milestone belongs to; NULL on rows from before V2, which are the lead project's.
+ALTER TABLE milestones ADD COLUMN project_id text;
+ALTER TABLE milestones ADD COLUMN project_slug text;
+
+-- What intake's gate flagged, with the policy sentence behind each finding (public policy text, never report text).
+CREATE TABLE case_findings (
+    id              text PRIMARY KEY,     -- <caseId>:<position>
+    case_id         text NOT NULL REFERENCES cases (id),
+    position        int  NOT NULL,
+    code            text NOT NULL,
+    policy_sentence text,
+    UNIQUE (case_id, code)
+);
+-- Filtering the case list by finding.
+CREATE INDEX case_findings_code ON case_findings (code, case_id);
