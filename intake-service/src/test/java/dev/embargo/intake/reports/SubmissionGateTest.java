@@ -51,8 +51,7 @@ class SubmissionGateTest {
 
     @Test
     void openWebUiRefusesReportsOnThePlatformWithItsOwnWords() {
-        var verdict = SubmissionGate.check(policy("open-webui"),
-                report("XSS", "details", "main", "bad", "poc", "fix"));
+        var verdict = SubmissionGate.check(policy("open-webui"), report("XSS", "details", "main", "bad", "poc", "fix"));
         assertEquals("channel-not-accepted", verdict.refusal().orElseThrow().kind());
         assertEquals(409, verdict.refusal().get().status());
         assertTrue(verdict.refusal().get().detail().startsWith("Any reports or solicitations arriving from sources"));
