@@ -53,12 +53,62 @@ public class PolicyResource {
     private final Policies policies;
     private final PolicyDocuments documents;
     private final ProjectAccess access;
+    private final PublicConfig config;
 
-    PolicyResource(Projects projects, Policies policies, PolicyDocuments documents, ProjectAccess access) {
+    PolicyResource(Projects projects, Policies policies, PolicyDocuments documents, ProjectAccess access,
+            PublicConfig config) {
         this.projects = projects;
         this.policies = policies;
         this.documents = documents;
         this.access = access;
+        this.config = config;
+    }
+
+    static final String MARKDOWN = "text/markdown";
+
+    @GET
+    @Path("{slug}/policy")
+    @Produces(MARKDOWN + ";charset=utf-8")
+    @Operation(summary = "The project's current security policy for people, as Markdown (public)")
+    @APIResponse(responseCode = "200", description = "Generated from the policy document", content = @Content(mediaType = MARKDOWN, examples = @ExampleObject(name = "markdown", value = "# Security policy of OpenPanel\n\nVersion 3 of this project's security policy, as published on Embargo.\n")))
+    public Response markdown(@PathParam("slug") String slug) {
+        Project project = projects.bySlug(slug).orElseThrow(ProblemException::notFound);
+        var published = policies.current(project).orElseThrow(ProblemException::notFound);
+        return Response.ok(PolicyPage.markdown(project.name(), page(project, published)))
+                .type(MARKDOWN + ";charset=utf-8").build();
+    }
+
+    @GET
+    @Path("{slug}/policy.md")
+    @Produces(MARKDOWN + ";charset=utf-8")
+    @Operation(summary = "The same Markdown under a file name a SECURITY.md can link to (public)")
+    @APIResponse(responseCode = "200", description = "Generated from the policy document", content = @Content(mediaType = MARKDOWN, examples = @ExampleObject(name = "markdown", value = "# Security policy of OpenPanel\n")))
+    public Response markdownFile(@PathParam("slug") String slug) {
+        return markdown(slug);
+    }
+
+    @GET
+    @Path("{slug}/policy")
+    @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
+    @Operation(summary = "The project's current security policy for people, as an HTML page (public)")
+    @APIResponse(responseCode = "200", description = "Generated from the policy document", content = @Content(mediaType = MediaType.TEXT_HTML, examples = @ExampleObject(name = "html", value = "<!DOCTYPE html><html lang=\"en\"><head><title>Security policy of OpenPanel</title></head><body><h1>Security policy of OpenPanel</h1></body></html>")))
+    public Response html(@PathParam("slug") String slug) {
+        Project project = projects.bySlug(slug).orElseThrow(ProblemException::notFound);
+        var published = policies.current(project).orElseThrow(ProblemException::notFound);
+        return Response.ok(PolicyPage.html(project.name(), page(project, published)))
+                .type(MediaType.TEXT_HTML + ";charset=utf-8").build();
+    }
+
+    private List<PolicyPage.Section> page(Project project, Policies.Published published) {
+        String intake = trim(config.intakeBaseUrl()) + "/api/v1/projects/" + project.slug();
+        var links = new PolicyPage.Links(intake + "/policy", intake + "/security.txt",
+                SubmissionChannels.acceptsPlatformReports(published.policy()) ? intake + "/reports" : null,
+                trim(config.creditsBaseUrl()) + "/api/v1/projects/" + project.slug() + "/hall-of-fame");
+        return PolicyPage.sections(published.policy(), published.version(), links);
+    }
+
+    private static String trim(String base) {
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
     @GET
