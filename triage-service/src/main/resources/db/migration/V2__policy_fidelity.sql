@@ -15,3 +15,11 @@ CREATE TABLE case_findings (
 );
 -- Filtering the case list by finding.
 CREATE INDEX case_findings_code ON case_findings (code, case_id);
+
+-- Reminders sent to a silent reporter before the case closes for silence: one per waiting period (its deadline).
+CREATE TABLE silence_reminders (
+    case_id          text        NOT NULL REFERENCES cases (id),
+    silence_deadline timestamptz NOT NULL,
+    reminded_at      timestamptz NOT NULL,
+    PRIMARY KEY (case_id, silence_deadline)
+);

@@ -359,6 +359,11 @@ public class CaseWorkflow {
         return true;
     }
 
+    /** The platform's reminder in the reporter's thread (no author: it is the policy speaking, not a maintainer). */
+    public Message remindReporter(Case c, String text) {
+        return post(c, Message.AuthorKind.MAINTAINER, null, Message.Visibility.REPORTER, null, text);
+    }
+
     private Message post(Case c, Message.AuthorKind kind, String author, Message.Visibility visibility,
             String projectId, String text) {
         Instant now = clock.instant();

@@ -30,7 +30,7 @@ import io.quarkus.scheduler.Scheduled;
 public class SlaScheduler {
 
     /** What one run did. */
-    public record Tick(int published, int closed, int warned, int breached) {
+    public record Tick(int published, int closed, int warned, int breached, int reminded) {
     }
 
     private final EntityManager em;
@@ -40,9 +40,11 @@ public class SlaScheduler {
     private final SlaConfig config;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final SilenceReminders reminders;
 
     SlaScheduler(EntityManager em, Outbox outbox, Cases cases, CaseWorkflow workflow, SlaConfig config, Clock clock,
-            MeterRegistry registry) {
+            MeterRegistry registry, SilenceReminders reminders) {
+        this.reminders = reminders;
         this.em = em;
         this.registry = registry;
         this.outbox = outbox;
@@ -69,6 +71,7 @@ public class SlaScheduler {
                 published++;
             }
         }
+        int reminded = reminders.run(now);
         int closed = 0;
         for (String id : QuarkusTransaction.requiringNew().call(() -> cases.silentCaseIds(now, config.batchSize()))) {
             if (QuarkusTransaction.requiringNew().call(() -> workflow.closeIfSilent(id, now))) {
@@ -85,7 +88,7 @@ public class SlaScheduler {
             n = QuarkusTransaction.requiringNew().call(() -> breachBatch(now));
             breached += n;
         }
-        return new Tick(published, closed, warned, breached);
+        return new Tick(published, closed, warned, breached, reminded);
     }
 
     @SuppressWarnings("unchecked")
