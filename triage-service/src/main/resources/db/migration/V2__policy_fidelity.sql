@@ -23,3 +23,12 @@ CREATE TABLE silence_reminders (
     reminded_at      timestamptz NOT NULL,
     PRIMARY KEY (case_id, silence_deadline)
 );
+
+-- The coordinated disclosure instant: date, hour and the time zone they were agreed in (disclosure_date stays the
+-- agreed day in that zone). Rows from before V2 mean the start of disclosure_date in UTC.
+ALTER TABLE cases ADD COLUMN disclosure_at timestamptz;
+ALTER TABLE cases ADD COLUMN disclosure_zone text;
+UPDATE cases SET disclosure_at = disclosure_date::timestamp AT TIME ZONE 'UTC', disclosure_zone = 'UTC'
+    WHERE disclosure_date IS NOT NULL;
+CREATE INDEX cases_disclosure_at_agreed ON cases (disclosure_at)
+    WHERE disclosure_status = 'AGREED' AND state IN ('TRIAGED', 'FIXING', 'FIXED');

@@ -78,6 +78,10 @@ public class Case {
     private Instant silenceDeadline;
     @Column(name = "disclosure_date")
     private LocalDate disclosureDate;
+    @Column(name = "disclosure_at")
+    private Instant disclosureAt;
+    @Column(name = "disclosure_zone")
+    private String disclosureZone;
     @Enumerated(EnumType.STRING)
     @Column(name = "disclosure_status")
     private DisclosureStatus disclosureStatus;
@@ -334,12 +338,23 @@ public class Case {
         updatedAt = now;
     }
 
-    /** A maintainer proposes (or accepts the reporter's counter to) a disclosure date. */
+    /** A maintainer proposes (or accepts the reporter's counter to) a disclosure date (the start of it, UTC). */
     public void proposeDisclosure(LocalDate date, Instant now) {
+        proposeDisclosure(date.atStartOfDay(java.time.ZoneOffset.UTC), now);
+    }
+
+    /** A maintainer proposes a disclosure instant: date, hour and the time zone they are meant in. */
+    public void proposeDisclosure(java.time.ZonedDateTime at, Instant now) {
         requireOpen("schedule disclosure of");
-        disclosureDate = date;
+        disclose(at);
         disclosureStatus = DisclosureStatus.PROPOSED;
         updatedAt = now;
+    }
+
+    private void disclose(java.time.ZonedDateTime at) {
+        disclosureDate = at.toLocalDate();
+        disclosureAt = at.toInstant();
+        disclosureZone = at.getZone().getId();
     }
 
     /** Agrees on the date currently on the table; returns it. */
@@ -355,11 +370,16 @@ public class Case {
 
     /** The reporter proposes another date. */
     public void counterDisclosure(LocalDate date, Instant now) {
+        counterDisclosure(date.atStartOfDay(java.time.ZoneOffset.UTC), now);
+    }
+
+    /** The reporter proposes another instant. */
+    public void counterDisclosure(java.time.ZonedDateTime at, Instant now) {
         requireOpen("counter disclosure of");
         if (disclosureDate == null) {
             throw new IllegalTransitionException(state, "counter a disclosure date that is not proposed for");
         }
-        disclosureDate = date;
+        disclose(at);
         disclosureStatus = DisclosureStatus.COUNTERED;
         updatedAt = now;
     }
@@ -370,7 +390,8 @@ public class Case {
             return false;
         }
         boolean agreed = disclosureStatus == DisclosureStatus.AGREED;
-        if (agreed && !today.isBefore(disclosureDate)) {
+        // The agreed instant (date, hour, time zone); a date from before instants means its start in UTC.
+        if (agreed && (disclosureAt != null ? !now.isBefore(disclosureAt) : !today.isBefore(disclosureDate))) {
             return true;
         }
         boolean allSettled = projects.stream()
@@ -525,6 +546,17 @@ public class Case {
 
     public DisclosureStatus disclosureStatus() {
         return disclosureStatus;
+    }
+
+    /** The agreed (or proposed) disclosure instant; null when no date is on the table. */
+    public Instant disclosureAt() {
+        return disclosureAt != null ? disclosureAt
+                : disclosureDate == null ? null : disclosureDate.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    }
+
+    /** The time zone the disclosure date and hour were agreed in. */
+    public String disclosureZone() {
+        return disclosureZone != null ? disclosureZone : disclosureDate == null ? null : "UTC";
     }
 
     public long version() {

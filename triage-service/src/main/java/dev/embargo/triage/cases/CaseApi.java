@@ -40,7 +40,7 @@ public final class CaseApi {
             Severity severity, String cvssVector, Double cvssScore, List<String> cweIds, String assignee,
             List<ProjectView> projects, Instant submittedAt, Instant updatedAt, LocalDate disclosureDate,
             Case.DisclosureStatus disclosureStatus, long version, List<MilestoneView> milestones, ReportContent content,
-            List<FindingView> findings) {
+            List<FindingView> findings, DisclosureView disclosure) {
     }
 
     public record HistoryView(int position, Instant occurredAt, String actor, String action, CaseState from,
@@ -70,13 +70,26 @@ public final class CaseApi {
     public record ProjectStatusRequest(CaseProject.Status status, String fixedVersions, String statement) {
     }
 
-    public record DisclosureRequest(LocalDate date) {
+    /**
+     * @param time
+     *            the hour agreed on (start of the day when absent)
+     * @param timeZone
+     *            the IANA zone date and hour are meant in (the lead project's policy zone, else UTC, when absent)
+     */
+    public record DisclosureRequest(LocalDate date, java.time.LocalTime time, String timeZone) {
+    }
+
+    /**
+     * The coordinated disclosure instant as everyone reads it: the instant, the zone it was agreed in with the local
+     * time there, and the local time in the reader's own zone ({@code ?tz=Europe/Berlin}) when they asked for it.
+     */
+    public record DisclosureView(Instant at, String timeZone, String agreedLocal, String readerLocal) {
     }
 
     /** What the reporter sees of their case: status and the deadlines the policy promised. */
     public record ReporterCaseView(String trackingId, CaseState state, Resolution resolution, Severity severity,
             Instant submittedAt, List<MilestoneView> deadlines, LocalDate disclosureDate,
-            Case.DisclosureStatus disclosureStatus, ReportContent.CreditPreference credit) {
+            Case.DisclosureStatus disclosureStatus, ReportContent.CreditPreference credit, DisclosureView disclosure) {
     }
 
     public record ReplyRequest(String text) {
@@ -102,7 +115,20 @@ public final class CaseApi {
                 findings.stream().map(CaseFinding::code).toList());
     }
 
+    static DisclosureView disclosure(Case c, java.time.ZoneId reader) {
+        if (c.disclosureAt() == null) {
+            return null;
+        }
+        return new DisclosureView(c.disclosureAt(), c.disclosureZone(),
+                DisclosureInstant.in(c.disclosureAt(), java.time.ZoneId.of(c.disclosureZone())),
+                reader == null ? null : DisclosureInstant.in(c.disclosureAt(), reader));
+    }
+
     static CaseDetail detail(Case c, ReportContent content, List<CaseFinding> findings) {
+        return detail(c, content, findings, null);
+    }
+
+    static CaseDetail detail(Case c, ReportContent content, List<CaseFinding> findings, java.time.ZoneId reader) {
         return new CaseDetail(c.id(), c.trackingId(), c.state(), c.resolution(), c.duplicateOf(), c.severity(),
                 c.cvssVector(), c.cvssScore(), c.cweIds(), c.assignee(),
                 c.projects().stream()
@@ -110,7 +136,7 @@ public final class CaseApi {
                         .toList(),
                 c.submittedAt(), c.updatedAt(), c.disclosureDate(), c.disclosureStatus(), c.version(),
                 c.milestones().stream().map(m -> view(c, m)).toList(), content,
-                findings.stream().map(CaseApi::view).toList());
+                findings.stream().map(CaseApi::view).toList(), disclosure(c, reader));
     }
 
     static HistoryView view(HistoryEntry e) {

@@ -245,15 +245,23 @@ public class CaseWorkflow {
     /** Maintainers propose a date; if the reporter countered, proposing that same date agrees to it. */
     @Transactional
     public Case proposeDisclosure(String caseId, String actor, LocalDate date) {
+        return proposeDisclosure(caseId, actor, date, null, null);
+    }
+
+    /**
+     * Maintainers propose a disclosure instant: date, hour (start of the day when absent) and time zone (the lead
+     * project's policy zone, else UTC, when absent). Proposing the instant the reporter countered agrees to it.
+     */
+    @Transactional
+    public Case proposeDisclosure(String caseId, String actor, LocalDate date, java.time.LocalTime time,
+            String timeZone) {
         Case c = access.forMaintainer(caseId, actor);
-        if (date == null || date.isBefore(LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))) {
-            throw ProblemException.badRequest("invalid-date", "The disclosure date must be today or later.");
-        }
         Instant now = clock.instant();
-        if (c.disclosureStatus() == Case.DisclosureStatus.COUNTERED && date.equals(c.disclosureDate())) {
+        java.time.ZonedDateTime at = DisclosureInstant.of(date, time, timeZone, policyZone(c), now);
+        if (c.disclosureStatus() == Case.DisclosureStatus.COUNTERED && at.toInstant().equals(c.disclosureAt())) {
             agreed(c, actor, now);
         } else {
-            c.proposeDisclosure(date, now);
+            c.proposeDisclosure(at, now);
             if (!agreeWithReporter(c)) {
                 agreed(c, actor, now);
             }
@@ -274,12 +282,22 @@ public class CaseWorkflow {
 
     @Transactional
     public Case reporterCountersDisclosure(String trackingId, String token, LocalDate date) {
+        return reporterCountersDisclosure(trackingId, token, date, null, null);
+    }
+
+    /** The reporter proposes another instant (same defaults as the maintainers' proposal). */
+    @Transactional
+    public Case reporterCountersDisclosure(String trackingId, String token, LocalDate date, java.time.LocalTime time,
+            String timeZone) {
         Case c = access.forReporter(trackingId, token);
-        if (date == null || date.isBefore(LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))) {
-            throw ProblemException.badRequest("invalid-date", "The disclosure date must be today or later.");
-        }
-        c.counterDisclosure(date, clock.instant());
+        Instant now = clock.instant();
+        c.counterDisclosure(DisclosureInstant.of(date, time, timeZone, policyZone(c), now), now);
         return c;
+    }
+
+    private String policyZone(Case c) {
+        return projects.policy(c.projectId(), c.policyVersion()).map(SecurityPolicy::sla)
+                .map(SecurityPolicy.Sla::timeZone).orElse(null);
     }
 
     /** Publishes the case and emits {@code case.published} with its advisory and consented credits. */
@@ -292,7 +310,8 @@ public class CaseWorkflow {
         LocalDate date = c.agreeDisclosure(now);
         Integer headsUp = projects.policy(c.projectId(), c.policyVersion()).map(SecurityPolicy::disclosure)
                 .map(SecurityPolicy.Disclosure::headsUpDays).orElse(null);
-        outbox.append(new CaseDisclosureScheduled(c.id(), c.trackingId(), c.projectSlugs(), now, actor, date, headsUp));
+        outbox.append(new CaseDisclosureScheduled(c.id(), c.trackingId(), c.projectSlugs(), now, actor, date, headsUp,
+                c.disclosureAt(), c.disclosureZone()));
     }
 
     private boolean agreeWithReporter(Case c) {

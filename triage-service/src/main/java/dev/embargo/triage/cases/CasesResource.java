@@ -88,9 +88,10 @@ public class CasesResource {
     @GET
     @Path("/{id}")
     @Transactional
-    public CaseApi.CaseDetail get(@PathParam("id") String id) {
+    public CaseApi.CaseDetail get(@PathParam("id") String id, @QueryParam("tz") String tz) {
         Case c = access.forMaintainer(id, subject());
-        return detail(c);
+        return CaseApi.detail(c, sealing.content(c), findings.of(c.id()),
+                tz == null ? null : DisclosureInstant.zone(tz, null));
     }
 
     @GET
@@ -181,7 +182,8 @@ public class CasesResource {
     @Transactional
     public CaseApi.CaseDetail disclosure(@PathParam("id") String id, CaseApi.DisclosureRequest body) {
         access.forMaintainer(id, subject());
-        Case c = workflow.proposeDisclosure(id, subject(), body == null ? null : body.date());
+        var b = body == null ? new CaseApi.DisclosureRequest(null, null, null) : body;
+        Case c = workflow.proposeDisclosure(id, subject(), b.date(), b.time(), b.timeZone());
         return detail(c);
     }
 

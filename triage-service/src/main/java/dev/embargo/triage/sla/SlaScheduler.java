@@ -94,9 +94,11 @@ public class SlaScheduler {
     @SuppressWarnings("unchecked")
     private List<String> publicationCandidates(Instant now) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        // The agreed instant (date, hour, time zone); rows without one fall back to their UTC date.
         List<String> agreed = em.createNativeQuery("SELECT id FROM cases WHERE disclosure_status = 'AGREED'"
-                + " AND state IN ('TRIAGED', 'FIXING', 'FIXED') AND (disclosure_date <= ?1 OR state = 'FIXED')"
-                + " LIMIT ?2").setParameter(1, today).setParameter(2, config.batchSize()).getResultList();
+                + " AND state IN ('TRIAGED', 'FIXING', 'FIXED') AND (COALESCE(disclosure_at <= ?3, disclosure_date <= ?1)"
+                + " OR state = 'FIXED') LIMIT ?2").setParameter(1, today).setParameter(2, config.batchSize())
+                .setParameter(3, Timestamp.from(now)).getResultList();
         List<String> deadline = em
                 .createNativeQuery("SELECT m.case_id FROM milestones m JOIN cases c ON c.id = m.case_id"
                         + " WHERE m.kind = 'DISCLOSE' AND m.due_at <= ?1 AND m.settled_at IS NULL AND m.breached_at IS NULL"
