@@ -16,6 +16,10 @@ import io.quarkus.qute.TemplateData;
 public record HallOfFame(String project, int year, int page, int size, int totalEntries, List<Entry> entries,
         int anonymousCredits, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Earlier> earlier) {
 
+    public HallOfFame {
+        earlier = earlier == null ? List.of() : List.copyOf(earlier);
+    }
+
     public HallOfFame(String project, int year, int page, int size, int totalEntries, List<Entry> entries,
             int anonymousCredits) {
         this(project, year, page, size, totalEntries, entries, anonymousCredits, List.of());
