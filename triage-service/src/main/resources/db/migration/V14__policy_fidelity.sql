@@ -1,3 +1,4 @@
+-- Numbered after issue 14, so it cannot collide with migrations of parallel branches.
 -- Issue 14: each affected project's SLA clocks come from its own policy, and the gate's findings travel with the case.
 
 -- The project a milestone belongs to; NULL on rows from before V2, which are the lead project's.
