@@ -80,9 +80,9 @@ public class CasesResource {
         var filter = new Cases.Filter(mine, parse(CaseState.class, state, "state"),
                 parse(Severity.class, severity, "severity"), sla,
                 dueWithin == null ? null : clock.instant().plus(duration(dueWithin)), finding);
-        List<Case> page0 = cases.list(filter, page, size);
-        var flagged = findings.of(page0.stream().map(Case::id).toList());
-        return page0.stream().map(c -> CaseApi.summary(c, flagged.getOrDefault(c.id(), List.of()))).toList();
+        List<Case> found = cases.list(filter, page, size);
+        var flagged = findings.of(found.stream().map(Case::id).toList());
+        return found.stream().map(c -> CaseApi.summary(c, flagged.getOrDefault(c.id(), List.of()))).toList();
     }
 
     @GET
