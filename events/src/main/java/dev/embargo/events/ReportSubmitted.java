@@ -20,10 +20,31 @@ import java.util.List;
  *            base64 ciphertext of the reporter's contact email, absent when none was given
  * @param findings
  *            codes of what the gate flagged, such as {@code out-of-scope:self-xss}; never report text
+ * @param findingDetails
+ *            each finding with the sentence of the (public) policy behind it; absent from older producers
  */
 public record ReportSubmitted(String reportId, String trackingId, String projectId, String projectSlug,
         int policyVersion, Instant submittedAt, String reportTokenHash, String reporterSubject, String sealedContent,
-        String sealedContact, List<String> findings) implements LifecycleEvent {
+        String sealedContact, List<String> findings, List<Finding> findingDetails) implements LifecycleEvent {
+
+    public ReportSubmitted(String reportId, String trackingId, String projectId, String projectSlug, int policyVersion,
+            Instant submittedAt, String reportTokenHash, String reporterSubject, String sealedContent,
+            String sealedContact, List<String> findings) {
+        this(reportId, trackingId, projectId, projectSlug, policyVersion, submittedAt, reportTokenHash, reporterSubject,
+                sealedContent, sealedContact, findings, null);
+    }
+
+    /**
+     * One thing the gate flagged.
+     *
+     * @param code
+     *            stable code such as {@code out-of-scope:self-xss} or {@code known-design-decision:<id>}
+     * @param policySentence
+     *            the policy's own words the finding rests on; absent when the policy has none for it
+     */
+    public record Finding(String code, String policySentence) {
+    }
+
     @Override
     public String subject() {
         return reportId;

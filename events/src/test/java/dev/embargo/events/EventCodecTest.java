@@ -88,6 +88,38 @@ class EventCodecTest {
     }
 
     @Test
+    void theOptionalMembersOfIssue14RoundTripAndOlderEventsStillDecode() {
+        var submitted = new ReportSubmitted("r1", TRK, "p1", "pod", 1, NOW, "a".repeat(64), null, "c2VhbGVk", null,
+                List.of("known-design-decision:optional-api-key-auth"),
+                List.of(new ReportSubmitted.Finding("known-design-decision:optional-api-key-auth",
+                        "API key auth is optional and controlled by settings.requireApiKey.")));
+        assertEquals(submitted, CODEC.decode("report.submitted.v1", CODEC.encode(submitted)));
+        var scheduled = new CaseDisclosureScheduled("c1", TRK, SLUGS, NOW, "m1", java.time.LocalDate.of(2026, 12, 11),
+                null, Instant.parse("2026-12-11T19:00:00Z"), "America/New_York");
+        assertEquals(scheduled, CODEC.decode("case.disclosure-scheduled.v1", CODEC.encode(scheduled)));
+        var full = new SecurityPolicy("Pod", null, null, null, null, null, null,
+                new SecurityPolicy.Sla(null, null, null,
+                        new SecurityPolicy.Deadline(48, SecurityPolicy.Unit.BUSINESS_HOURS), null,
+                        new SecurityPolicy.FixTargets(null, new SecurityPolicy.Deadline(2, SecurityPolicy.Unit.WEEKS),
+                                null, null, "high: 2 weeks"),
+                        null, null, "statement"),
+                new SecurityPolicy.Disclosure(null, null, false, false, "After fix is released"), null, null,
+                List.of(new SecurityPolicy.Channel("PLATFORM", null, null)), null, true, null, null, null,
+                new SecurityPolicy.Reporting(true, "others dismissed", "no public issues"),
+                List.of(new SecurityPolicy.ScopeRule("d", "by design", List.of("design"), false)),
+                List.of(new SecurityPolicy.ExtraField("fileOrEndpoint", "the file or endpoint involved",
+                        SecurityPolicy.Requirement.OPTIONAL)),
+                new SecurityPolicy.PublicRoute("security", SecurityPolicy.Severity.LOW, "low severity"),
+                List.of("be nice"), List.of(new SecurityPolicy.PriorCredit("@geo-chen", "BOLA", "June 2026")));
+        var published = new ProjectPolicyPublished("p1", "pod", 3, NOW, full);
+        assertEquals(published, CODEC.decode("project.policy-published.v1", CODEC.encode(published)));
+        // An event of the first version (no findingDetails) decodes with the new member absent.
+        ReportSubmitted old = (ReportSubmitted) CODEC.decode("report.submitted.v1",
+                CODEC.encode(sample(EventType.REPORT_SUBMITTED)));
+        assertEquals(null, old.findingDetails());
+    }
+
+    @Test
     void toleratesUnknownOptionalFieldFromNewerMinorVersion() {
         ObjectNode tree = CODEC.mapper().valueToTree(sample(EventType.CASE_ACKNOWLEDGED));
         tree.put("addedInLaterVersion", "whatever");

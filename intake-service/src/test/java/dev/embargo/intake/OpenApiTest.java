@@ -25,9 +25,10 @@ class OpenApiTest {
             "GET /api/v1/projects/{slug}", "GET /api/v1/projects/{slug}/members",
             "PUT /api/v1/projects/{slug}/members/{subject}", "DELETE /api/v1/projects/{slug}/members/{subject}",
             "GET /api/v1/projects/{slug}/policy", "PUT /api/v1/projects/{slug}/policy",
-            "GET /api/v1/projects/{slug}/policy/versions", "GET /api/v1/projects/{slug}/policy/versions/{version}",
-            "GET /api/v1/projects/{slug}/security.txt", "POST /api/v1/projects/{slug}/reports",
-            "POST /api/v1/admin/at-rest-key-rotation", "GET /api/v1/projects/{slug}/reporter-standings",
+            "GET /api/v1/projects/{slug}/policy.md", "GET /api/v1/projects/{slug}/policy/versions",
+            "GET /api/v1/projects/{slug}/policy/versions/{version}", "GET /api/v1/projects/{slug}/security.txt",
+            "POST /api/v1/projects/{slug}/reports", "POST /api/v1/admin/at-rest-key-rotation",
+            "GET /api/v1/projects/{slug}/reporter-standings",
             "DELETE /api/v1/projects/{slug}/reporter-standings/{reporter}");
 
     @Test

@@ -28,14 +28,14 @@ class PolicyApiTest {
     @Test
     void everyPublishIsANewImmutableVersionCarriedWholeByTheEvent() {
         var project = Fixtures.projectWithExamplePolicy("openpanel");
-        String changed = Fixtures.examplePolicy("openpanel").replace("\"minDescriptionLength\": 0",
-                "\"minDescriptionLength\": 50");
+        String changed = Fixtures.examplePolicy("openpanel").replace("\"assess\": { \"amount\": 7,",
+                "\"assess\": { \"amount\": 50,");
         given().auth().oauth2(project.ownerToken()).contentType(ContentType.JSON).body(changed).when()
                 .put(project.path() + "/policy").then().statusCode(201).body("version", equalTo(2));
         given().when().get(project.path() + "/policy").then().statusCode(200).body("version", equalTo(2))
-                .body("policy.lowEffort.minDescriptionLength", equalTo(50)).body("policy.name", equalTo("OpenPanel"));
+                .body("policy.sla.assess.amount", equalTo(50)).body("policy.name", equalTo("OpenPanel"));
         given().auth().oauth2(project.ownerToken()).when().get(project.path() + "/policy/versions/1").then()
-                .statusCode(200).body("policy.lowEffort.minDescriptionLength", equalTo(0));
+                .statusCode(200).body("policy.sla.assess.amount", equalTo(7));
         given().auth().oauth2(project.ownerToken()).when().get(project.path() + "/policy/versions").then()
                 .statusCode(200).body("version", equalTo(List.of(2, 1)))
                 .body("publishedBy", hasItem(project.ownerSubject()));
@@ -44,7 +44,7 @@ class PolicyApiTest {
                     .stream().filter(e -> e.slug().equals(project.slug())).toList();
             assertEquals(List.of(1, 2), events.stream().map(ProjectPolicyPublished::version).sorted().toList());
             SecurityPolicy v2 = events.stream().filter(e -> e.version() == 2).findFirst().orElseThrow().policy();
-            assertEquals(50, v2.lowEffort().minDescriptionLength());
+            assertEquals(50, v2.sla().assess().amount());
             assertTrue(v2.outOfScope().stream().anyMatch(r -> r.id().equals("self-xss")));
         });
     }
@@ -72,7 +72,7 @@ class PolicyApiTest {
                 .body("type", equalTo("urn:embargo:problem:invalid-policy")).body("violations.rule", hasItem("enum"))
                 .body("violations.rule", hasItem("additionalProperties")).body(not(containsString("FORTNIGHTS")))
                 .body(not(containsString("secretCanaryMember")));
-        String badZone = Fixtures.examplePolicy("pod").replace("\"timeZone\": \"UTC\"", "\"timeZone\": \"Mars/Base\"");
+        String badZone = Fixtures.examplePolicy("pod").replace("\"sla\": {", "\"sla\": { \"timeZone\": \"Mars/Base\",");
         given().auth().oauth2(project.ownerToken()).contentType(ContentType.JSON).body(badZone).when()
                 .put(project.path() + "/policy").then().statusCode(422)
                 .body("violations.location", hasItem("$.sla.timeZone")).body(not(containsString("Mars")));

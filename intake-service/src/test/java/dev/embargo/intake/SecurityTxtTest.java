@@ -50,8 +50,8 @@ class SecurityTxtTest {
         assertTrue(expires.isAfter(before), "expires in the future");
         assertTrue(expires.isBefore(before.plus(365, ChronoUnit.DAYS)), "expires less than a year ahead");
 
-        // 2.5.7 Policy: the project's written policy.
-        assertEquals(List.of("https://github.com/Openpanel-dev/openpanel/security/policy"), fields.get("policy"));
+        // 2.5.7 Policy: the project's written policy; OpenPanel's text names no address of its own, so the platform's.
+        assertEquals(List.of("http://localhost:8081" + project.path() + "/policy"), fields.get("policy"));
         // 2.5.1 Acknowledgments: the project's hall of fame on the credits service.
         assertEquals(List.of("http://localhost:8084" + project.path() + "/hall-of-fame"),
                 fields.get("acknowledgments"));

@@ -34,7 +34,9 @@ class CrossTenantTest {
     void aForeignCaseAnswersLikeAMissingOneOnEveryOperationAndNothingChanges() {
         var owner = Fixtures.project();
         var foreign = Fixtures.project();
-        var r = Fixtures.report(ciphers, owner, ReportContent.Visibility.PUBLIC);
+        // Flagged, so the one-step resolution of its finding would have something to close.
+        var r = Fixtures.report(ciphers, owner, ReportContent.Visibility.PUBLIC, java.time.Instant.now(),
+                List.of(new dev.embargo.events.ReportSubmitted.Finding("out-of-scope:self-xss", "self-XSS")));
         // Move the case a little so state-dependent operations have something to refuse.
         given().auth().oauth2(owner.token()).contentType("application/json").body(Map.of("action", "ACKNOWLEDGE"))
                 .post("/api/v1/cases/" + r.caseId() + "/transitions").then().statusCode(200);
@@ -68,7 +70,8 @@ class CrossTenantTest {
     }
 
     private static String fill(String template, String caseId, String trackingId, String slug) {
-        return template.replace("{id}", caseId).replace("{trackingId}", trackingId).replace("{slug}", slug);
+        return template.replace("{id}", caseId).replace("{trackingId}", trackingId).replace("{slug}", slug)
+                .replace("{code}", "out-of-scope:self-xss");
     }
 
     private static Response call(String method, String path, Fixtures.TestProject as) {

@@ -64,12 +64,17 @@ public final class Fixtures {
 
     /** Registers a project with the test policy and one maintainer, and waits until triage knows the member. */
     public static TestProject project() {
+        return project(policy());
+    }
+
+    /** Registers a project with the given policy and one maintainer. */
+    public static TestProject project(SecurityPolicy policy) {
         String id = UUID.randomUUID().toString();
         String slug = random("proj").toLowerCase();
         String maintainer = random("maint");
         Instant now = Instant.now();
         TestEvents.publish(new ProjectRegistered(id, slug, "Project " + slug, "https://example.org", now));
-        TestEvents.publish(new ProjectPolicyPublished(id, slug, 1, now, policy()));
+        TestEvents.publish(new ProjectPolicyPublished(id, slug, 1, now, policy));
         addMember(id, slug, maintainer);
         var p = new TestProject(id, slug, maintainer);
         // The list answers 200 either way; an empty project list for a non-member is the same as no cases.
@@ -100,6 +105,12 @@ public final class Fixtures {
 
     public static TestReport report(Ciphers ciphers, TestProject project, ReportContent.Visibility credit,
             Instant submittedAt) {
+        return report(ciphers, project, credit, submittedAt, List.of());
+    }
+
+    /** A report with what intake's gate flagged on it, each finding with its policy sentence. */
+    public static TestReport report(Ciphers ciphers, TestProject project, ReportContent.Visibility credit,
+            Instant submittedAt, List<ReportSubmitted.Finding> findings) {
         String reportId = UUID.randomUUID().toString();
         String tracking = project.slug().toUpperCase() + "-2026-" + (1000 + (int) (Math.random() * 9000));
         String token = UUID.randomUUID() + "-" + UUID.randomUUID();
@@ -109,7 +120,8 @@ public final class Fixtures {
             String contact = ciphers.transport().encryptToBase64("reporter@example.org",
                     "report:" + reportId + ":contact");
             var event = new ReportSubmitted(reportId, tracking, project.id(), project.slug(), 1, submittedAt,
-                    sha256(token), null, sealed, contact, List.of());
+                    sha256(token), null, sealed, contact, findings.stream().map(ReportSubmitted.Finding::code).toList(),
+                    findings);
             TestEvents.publish(event);
             awaitCase(project, reportId);
             return new TestReport(reportId, tracking, token, event);

@@ -14,7 +14,30 @@ import io.quarkus.qute.TemplateData;
 @TemplateData
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HallOfFame(String project, int year, int page, int size, int totalEntries, List<Entry> entries,
-        int anonymousCredits) {
+        int anonymousCredits, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Earlier> earlier) {
+
+    public HallOfFame {
+        earlier = earlier == null ? List.of() : List.copyOf(earlier);
+    }
+
+    public HallOfFame(String project, int year, int page, int size, int totalEntries, List<Entry> entries,
+            int anonymousCredits) {
+        this(project, year, page, size, totalEntries, entries, anonymousCredits, List.of());
+    }
+
+    /**
+     * An acknowledgement the project gave before it moved to the platform, in its policy's words (no points: the
+     * platform did not see the report).
+     */
+    @TemplateData
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Earlier(String name, String summary, String when) {
+    }
+
+    /** The same page with the project's earlier acknowledgements. */
+    HallOfFame withEarlier(List<Earlier> prior) {
+        return new HallOfFame(project, year, page, size, totalEntries, entries, anonymousCredits, List.copyOf(prior));
+    }
 
     @TemplateData
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -32,10 +32,13 @@ class HallOfFameResource {
 
     private final PublishedCredits published;
     private final Leaderboards leaderboards;
+    private final PriorCredits prior;
     private final ObjectMapper json;
     private final Clock clock;
 
-    HallOfFameResource(PublishedCredits published, Leaderboards leaderboards, ObjectMapper json, Clock clock) {
+    HallOfFameResource(PublishedCredits published, Leaderboards leaderboards, PriorCredits prior, ObjectMapper json,
+            Clock clock) {
+        this.prior = prior;
         this.published = published;
         this.leaderboards = leaderboards;
         this.json = json;
@@ -59,7 +62,7 @@ class HallOfFameResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size, @QueryParam("format") String format,
             @Context HttpHeaders headers, @Context Request request) {
-        if (!slug.matches(SLUG) || !published.hasPublished(slug)) {
+        if (!slug.matches(SLUG) || !published.hasPublished(slug) && prior.of(slug).isEmpty()) {
             throw ProblemException.notFound();
         }
         return hallOfFame(slug, year, page, size, format, headers, request);
@@ -80,7 +83,7 @@ class HallOfFameResource {
             Request request) {
         Format chosen = Format.choose(format, headers.getAcceptableMediaTypes());
         int shownYear = year != null ? year : clock.instant().atZone(ZoneOffset.UTC).getYear();
-        HallOfFame hall = leaderboards.page(project, shownYear, page, size);
+        HallOfFame hall = leaderboards.page(project, shownYear, page, size).withEarlier(prior.of(project));
         String body = switch (chosen) {
         case JSON -> toJson(hall);
         case MARKDOWN -> MarkdownHall.render(hall);

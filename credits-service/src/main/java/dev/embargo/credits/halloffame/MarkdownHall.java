@@ -19,7 +19,7 @@ final class MarkdownHall {
                 .append("\n\n");
         if (hall.entries().isEmpty() && hall.anonymousCredits() == 0) {
             md.append("No researchers credited yet.\n");
-            return md.toString();
+            return earlier(md, hall).toString();
         }
         if (!hall.entries().isEmpty()) {
             md.append("Thank you to the security researchers who reported vulnerabilities responsibly:\n\n");
@@ -40,7 +40,25 @@ final class MarkdownHall {
                     .append(hall.anonymousCredits())
                     .append(hall.anonymousCredits() == 1 ? " anonymous researcher.\n" : " anonymous researchers.\n");
         }
-        return md.toString();
+        return earlier(md, hall).toString();
+    }
+
+    private static StringBuilder earlier(StringBuilder md, HallOfFame hall) {
+        if (hall.earlier() == null || hall.earlier().isEmpty()) {
+            return md;
+        }
+        md.append("\nEarlier acknowledgements, from before the project moved here:\n\n");
+        for (HallOfFame.Earlier e : hall.earlier()) {
+            md.append("- ").append(escape(e.name()));
+            if (e.summary() != null) {
+                md.append(" \u2014 ").append(escape(e.summary()));
+            }
+            if (e.when() != null) {
+                md.append(" (").append(escape(e.when())).append(')');
+            }
+            md.append('\n');
+        }
+        return md;
     }
 
     /** Text that renders as itself in Markdown, on one line. */

@@ -59,9 +59,10 @@ public class PolicyDocuments {
         List<Map<String, String>> violations = new ArrayList<>();
         schema.validate(document).stream().sorted(Comparator.comparing(m -> m.getInstanceLocation().toString()))
                 .forEach(m -> violations.add(violation(m)));
-        if (violations.isEmpty()) {
+        JsonNode zone = document.path("sla").path("timeZone");
+        if (violations.isEmpty() && zone.isTextual()) {
             try {
-                ZoneId.of(document.path("sla").path("timeZone").asText());
+                ZoneId.of(zone.asText());
             } catch (DateTimeException e) {
                 violations.add(Map.of("location", "$.sla.timeZone", "rule", "time-zone", "message",
                         "must be an IANA time zone such as Europe/Berlin"));

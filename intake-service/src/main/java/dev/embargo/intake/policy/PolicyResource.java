@@ -45,7 +45,7 @@ public class PolicyResource {
     }
 
     static final String POLICY_EXAMPLE = """
-            {"name":"OpenPanel","policyUrl":"https://openpanel.example/security","reportFields":{"component":"REQUIRED","versionTested":"REQUIRED","description":"REQUIRED","impact":"REQUIRED","stepsToReproduce":"REQUIRED","proofOfConcept":"OPTIONAL","suggestedFix":"OPTIONAL"},"componentsInScope":["api","dashboard","worker","sdk"],"inScope":[],"outOfScope":[{"id":"self-xss","description":"Self-XSS","terms":["self-xss","self xss"],"unlessDemonstratedImpact":true}],"versions":{"latestRelease":"2.4.0","supported":[{"range":"latest","level":"SUPPORTED"},{"range":"*","level":"UNSUPPORTED"}],"reproduceOnLatest":true,"unsupportedVersions":"FLAG"},"sla":{"timeZone":"UTC","workingDays":["MONDAY","TUESDAY","WEDNESDAY","THURSDAY","FRIDAY"],"holidays":[],"acknowledge":{"amount":3,"unit":"BUSINESS_DAYS"},"assess":{"amount":7,"unit":"DAYS"},"fix":null,"needsInfoSilenceDays":30,"warningFraction":0.75},"disclosure":{"deadlineDays":90,"headsUpDays":7,"agreeWithReporter":true},"credit":{"offered":true,"requiresPermission":true,"anonymityOnRequest":true},"safeHarbor":"We treat good-faith research as authorized.","channels":[{"kind":"PLATFORM","address":null,"note":null},{"kind":"EMAIL","address":"security@openpanel.example","note":null}],"preferredLanguages":["en"],"lowSeverityToPublicTracker":false,"publicTrackerUrl":null,"lowEffort":{"minDescriptionLength":0,"proofOfConceptRequired":false,"patchRequired":false,"banThreshold":0},"notifications":{"includeDetailsInEmail":false}}""";
+            {"name":"OpenPanel","reportFields":{"component":"OPTIONAL","versionTested":"OPTIONAL","description":"OPTIONAL","impact":"OPTIONAL","stepsToReproduce":"OPTIONAL","proofOfConcept":"OPTIONAL","suggestedFix":"OPTIONAL"},"extraFields":[{"id":"fileOrEndpoint","label":"the file or endpoint involved","requirement":"OPTIONAL"}],"componentsInScope":["API","dashboard","worker","SDK","openpanel.dev","dashboard.openpanel.dev","api.openpanel.dev"],"versions":{"supported":[{"range":"latest","level":"SUPPORTED"},{"range":"main","level":"SUPPORTED"},{"range":"*","level":"UNSUPPORTED"}],"reproduceOnLatest":true,"unsupportedVersions":"FLAG","statement":"Security fixes land on the latest release. Before reporting an issue on a self-hosted instance, please confirm it reproduces on the latest version."},"sla":{"acknowledge":{"amount":3,"unit":"BUSINESS_DAYS"},"assess":{"amount":7,"unit":"DAYS"},"fix":{"critical":null,"high":null,"medium":null,"low":null,"statement":"When the fix ships, we'll let you know so you can confirm it."},"statement":"We aim to confirm the issue and send an assessment within 7 days, then keep you posted while we work on a fix."},"disclosure":{"agreeWithReporter":true,"publishOnDeadline":false,"statement":"Please give us a reasonable chance to release a fix and notify self-hosters before any public write-up. If you plan to publish, a short heads-up on timing lets us make sure the patch is live for everyone first. We're happy to agree on a disclosure date with you."},"credit":{"offered":true,"requiresPermission":true,"anonymityOnRequest":false,"statement":"We publicly thank researchers who report valid vulnerabilities, with their permission. If you'd like to be listed, tell us in your report how you want to be credited."},"safeHarbor":"We treat security research done in good faith under this policy as authorized, and we won't pursue legal action over accidental, good-faith violations.","channels":[{"kind":"PLATFORM","address":null,"note":null},{"kind":"EMAIL","address":"security@openpanel.dev","note":null},{"kind":"URL","address":"https://github.com/Openpanel-dev/openpanel/security/advisories/new","note":"(\\"Report a vulnerability\\")"}],"reporting":{"onlyListedChannels":false,"publicIssues":"Please don't report security issues through public GitHub issues, pull requests, or our Discord."},"outOfScope":[{"id":"self-xss","description":"self-XSS","terms":["self-xss","self xss","self-cross-site scripting"],"unlessDemonstratedImpact":true}]}""";
     static final String NOT_FOUND_EXAMPLE = """
             {"type":"urn:embargo:problem:not-found","title":"Not found","status":404,"detail":"No such resource, or you may not see it."}""";
 
@@ -53,12 +53,62 @@ public class PolicyResource {
     private final Policies policies;
     private final PolicyDocuments documents;
     private final ProjectAccess access;
+    private final PublicConfig config;
 
-    PolicyResource(Projects projects, Policies policies, PolicyDocuments documents, ProjectAccess access) {
+    PolicyResource(Projects projects, Policies policies, PolicyDocuments documents, ProjectAccess access,
+            PublicConfig config) {
         this.projects = projects;
         this.policies = policies;
         this.documents = documents;
         this.access = access;
+        this.config = config;
+    }
+
+    static final String MARKDOWN = "text/markdown";
+
+    @GET
+    @Path("{slug}/policy")
+    @Produces(MARKDOWN + ";charset=utf-8")
+    @Operation(summary = "The project's current security policy for people, as Markdown (public)")
+    @APIResponse(responseCode = "200", description = "Generated from the policy document", content = @Content(mediaType = MARKDOWN, examples = @ExampleObject(name = "markdown", value = "# Security policy of OpenPanel\n\nVersion 3 of this project's security policy, as published on Embargo.\n")))
+    public Response markdown(@PathParam("slug") String slug) {
+        Project project = projects.bySlug(slug).orElseThrow(ProblemException::notFound);
+        var published = policies.current(project).orElseThrow(ProblemException::notFound);
+        return Response.ok(PolicyPage.markdown(project.name(), page(project, published)))
+                .type(MARKDOWN + ";charset=utf-8").build();
+    }
+
+    @GET
+    @Path("{slug}/policy.md")
+    @Produces(MARKDOWN + ";charset=utf-8")
+    @Operation(summary = "The same Markdown under a file name a SECURITY.md can link to (public)")
+    @APIResponse(responseCode = "200", description = "Generated from the policy document", content = @Content(mediaType = MARKDOWN, examples = @ExampleObject(name = "markdown", value = "# Security policy of OpenPanel\n")))
+    public Response markdownFile(@PathParam("slug") String slug) {
+        return markdown(slug);
+    }
+
+    @GET
+    @Path("{slug}/policy")
+    @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
+    @Operation(summary = "The project's current security policy for people, as an HTML page (public)")
+    @APIResponse(responseCode = "200", description = "Generated from the policy document", content = @Content(mediaType = MediaType.TEXT_HTML, examples = @ExampleObject(name = "html", value = "<!DOCTYPE html><html lang=\"en\"><head><title>Security policy of OpenPanel</title></head><body><h1>Security policy of OpenPanel</h1></body></html>")))
+    public Response html(@PathParam("slug") String slug) {
+        Project project = projects.bySlug(slug).orElseThrow(ProblemException::notFound);
+        var published = policies.current(project).orElseThrow(ProblemException::notFound);
+        return Response.ok(PolicyPage.html(project.name(), page(project, published)))
+                .type(MediaType.TEXT_HTML + ";charset=utf-8").build();
+    }
+
+    private List<PolicyPage.Section> page(Project project, Policies.Published published) {
+        String intake = trim(config.intakeBaseUrl()) + "/api/v1/projects/" + project.slug();
+        var links = new PolicyPage.Links(intake + "/policy", intake + "/security.txt",
+                SubmissionChannels.acceptsPlatformReports(published.policy()) ? intake + "/reports" : null,
+                trim(config.creditsBaseUrl()) + "/api/v1/projects/" + project.slug() + "/hall-of-fame");
+        return PolicyPage.sections(published.policy(), published.version(), links);
+    }
+
+    private static String trim(String base) {
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
     @GET

@@ -72,6 +72,9 @@ public class SecurityTxtResource {
         String projectBase = intake + "/api/v1/projects/" + project.slug();
         Set<String> contacts = new LinkedHashSet<>();
         for (SecurityPolicy.Channel channel : policy.channels()) {
+            if (channel.address() == null && !"PLATFORM".equals(channel.kind())) {
+                continue; // a channel the policy names without an address (e.g. "GitHub Security Advisories")
+            }
             switch (channel.kind()) {
             case "PLATFORM" -> contacts.add(projectBase + "/reports");
             case "EMAIL" -> contacts.add("mailto:" + channel.address());
@@ -81,7 +84,9 @@ public class SecurityTxtResource {
             }
         }
         if (contacts.isEmpty()) {
-            contacts.add(projectBase + "/reports");
+            // A policy that takes reports only elsewhere gets its policy page as contact, never the platform's form.
+            contacts.add(SubmissionChannels.acceptsPlatformReports(policy) ? projectBase + "/reports"
+                    : projectBase + "/policy");
         }
         // Expires must lie in the future and less than a year ahead; computing it per request keeps it fresh.
         Instant expires = clock.instant().plus(config.securityTxtLifetime()).truncatedTo(ChronoUnit.SECONDS);

@@ -43,8 +43,8 @@ public class ReportIntake {
         }
     }
 
-    /** The stored report; {@code token} is present only when this call created it. */
-    record Outcome(Report report, Optional<String> token) {
+    /** The stored report and the policy it was checked against; {@code token} only when this call created it. */
+    record Outcome(Report report, Optional<String> token, SecurityPolicy policy) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -84,14 +84,22 @@ public class ReportIntake {
             throw new ProblemException(Problem.of("invalid-cvss", 422, "Invalid CVSS vector",
                     "cvssVector must be a complete CVSS v3.1 or v4.0 vector string."));
         }
+        content = withCreditDefault(policy.policy(), content);
         SubmissionGate.Verdict verdict = SubmissionGate.check(policy.policy(), content);
         if (verdict.refusal().isPresent()) {
             SubmissionGate.Refusal refusal = verdict.refusal().get();
             if (refusal.kind().equals("low-effort")) {
                 strike(project, reporter, policy.policy().lowEffort());
             }
-            Problem problem = Problem.of(refusal.kind(), 422, "Report refused", refusal.detail()).with("missingFields",
-                    refusal.missingFields());
+            Problem problem = Problem.of(refusal.kind(), refusal.status(), "Report refused", refusal.detail())
+                    .with("missingFields", refusal.missingFields());
+            if (refusal.kind().equals("channel-not-accepted")) {
+                problem = problem.with("channels", policy.policy().channels());
+            }
+            if (refusal.kind().equals("low-effort") && policy.policy().lowEffort() != null
+                    && policy.policy().lowEffort().statement() != null) {
+                problem = problem.with("policyStatement", policy.policy().lowEffort().statement());
+            }
             throw new ProblemException(
                     refusal.reasons().isEmpty() ? problem : problem.with("reasons", refusal.reasons()));
         }
@@ -101,7 +109,20 @@ public class ReportIntake {
         String fingerprint = fingerprint(project.id(), identity, contentJson, email);
         Prepared prepared = prepare(content, contentJson, email, policy.policy().sla());
         return QuarkusTransaction.requiringNew()
-                .call(() -> store(project, reporter, fingerprint, prepared, policy.version(), verdict.findings()));
+                .call(() -> store(project, reporter, fingerprint, prepared, policy, verdict.findings()));
+    }
+
+    /**
+     * A policy that credits reporters "unless they prefer to remain anonymous" credits a report that states no
+     * preference; one that credits only with permission does not. An explicit preference always wins.
+     */
+    static ReportContent withCreditDefault(SecurityPolicy policy, ReportContent content) {
+        SecurityPolicy.CreditPolicy credit = policy.credit();
+        if (content.credit() != null || credit == null || !credit.offered() || credit.requiresPermission()) {
+            return content;
+        }
+        return content
+                .withCredit(new ReportContent.CreditPreference(ReportContent.Visibility.PUBLIC, null, null, null));
     }
 
     /** What a new report is made of, all computed before its transaction: none of it needs a lock or a tracking id. */
@@ -119,15 +140,18 @@ public class ReportIntake {
                 email == null ? null : ciphers.transport().encryptToBase64(email, "report:" + id + ":contact"));
     }
 
-    private Outcome store(Project project, Reporter reporter, String fingerprint, Prepared prepared, int policyVersion,
-            List<String> findings) {
+    private Outcome store(Project project, Reporter reporter, String fingerprint, Prepared prepared,
+            Policies.Published policy, List<String> findings) {
+        int policyVersion = policy.version();
         // No project row lock: different reports to one project never wait for each other. Only identical submissions
         // queue on their fingerprint, so a resubmission racing its original still finds it and creates nothing.
         reports.lockFingerprint(fingerprint);
         Optional<Report> existing = reports.byFingerprint(project.id(), fingerprint);
         if (existing.isPresent()) {
             Log.infof("identical resubmission of report %s", existing.get().trackingId());
-            return new Outcome(existing.get(), Optional.empty());
+            return new Outcome(existing.get(), Optional.empty(),
+                    policies.version(project.id(), existing.get().policyVersion()).map(Policies.Published::policy)
+                            .orElse(policy.policy()));
         }
         // Drawn after the duplicate check, so a resubmission burns no number. Numbers increase but may have gaps: one
         // drawn by a submission whose transaction then rolls back is not reused.
@@ -137,11 +161,12 @@ public class ReportIntake {
                 reporter.key(), fingerprint, prepared.tokenHash(), findings, prepared.acknowledgeDue(),
                 prepared.sealedFields());
         reports.add(report);
-        outbox.append(new ReportSubmitted(id.toString(), trackingId, project.id().toString(), project.slug(),
-                policyVersion, prepared.submittedAt(), prepared.tokenHash(), reporter.subject(),
-                prepared.sealedContent(), prepared.sealedContact(), findings));
+        outbox.append(
+                new ReportSubmitted(id.toString(), trackingId, project.id().toString(), project.slug(), policyVersion,
+                        prepared.submittedAt(), prepared.tokenHash(), reporter.subject(), prepared.sealedContent(),
+                        prepared.sealedContact(), findings, FindingSentences.explain(policy.policy(), findings)));
         Log.infof("report %s submitted to %s against policy version %d", trackingId, project.slug(), policyVersion);
-        return new Outcome(report, Optional.of(prepared.token()));
+        return new Outcome(report, Optional.of(prepared.token()), policy.policy());
     }
 
     private void strike(Project project, Reporter reporter, SecurityPolicy.LowEffort rules) {

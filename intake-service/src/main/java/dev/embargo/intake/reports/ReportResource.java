@@ -44,7 +44,7 @@ public class ReportResource {
     static final String SUBMIT_EXAMPLE = """
             {"title":"Stored XSS in dashboard event names","component":"dashboard","versionTested":"2.4.0","description":"Event names are rendered without escaping in the live view, so a tracked event can run script in a maintainer's session.","impact":"Session takeover of any dashboard user viewing the project.","stepsToReproduce":"1. Send an event named <img src=x onerror=alert(1)> 2. Open the live view","proofOfConcept":"curl -X POST https://api.example/track -d '{\\"name\\":\\"<img src=x onerror=alert(1)>\\"}'","suggestedFix":"Escape event names in LiveEvents.tsx","cvssVector":"CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:H/I:H/A:N","cweIds":["CWE-79"],"reporterEmail":"researcher@example.org","credit":{"visibility":"PUBLIC","name":"Ada Researcher","handle":"@ada","link":"https://ada.example"}}""";
     static final String CREATED_EXAMPLE = """
-            {"trackingId":"OPENPANEL-2026-0007","reportToken":"q3J0m9o1Yb2c6v1wX8r7k2Lq9Zt4sPzH0aVb5nC3dEw","resubmission":false,"policyVersion":3,"submittedAt":"2026-06-01T09:30:00Z","acknowledgeBy":"2026-06-04T09:30:00Z","findings":["reproduce-on-latest","out-of-scope:self-xss"]}""";
+            {"trackingId":"OPENPANEL-2026-0007","reportToken":"q3J0m9o1Yb2c6v1wX8r7k2Lq9Zt4sPzH0aVb5nC3dEw","resubmission":false,"policyVersion":3,"submittedAt":"2026-06-01T09:30:00Z","acknowledgeBy":"2026-06-04T09:30:00Z","findings":["reproduce-on-latest","out-of-scope:self-xss"],"findingDetails":[{"code":"reproduce-on-latest","policySentence":"Security fixes land on the latest release. Before reporting an issue on a self-hosted instance, please confirm it reproduces on the latest version."},{"code":"out-of-scope:self-xss","policySentence":"self-XSS"}],"policy":{"safeHarbor":"We treat security research done in good faith under this policy as authorized, and we won't pursue legal action over accidental, good-faith violations.","researchRules":["use test accounts, and avoid anything that could degrade the service for others (no DoS, no spam, no high-volume automated testing)"],"publicIssues":"Please don't report security issues through public GitHub issues, pull requests, or our Discord.","disclosure":"We're happy to agree on a disclosure date with you.","credit":"We publicly thank researchers who report valid vulnerabilities, with their permission.","creditedByDefault":false}}""";
 
     private final ReportIntake intake;
     private final SubmissionLimiter limiter;
@@ -70,6 +70,8 @@ public class ReportResource {
             {"trackingId":"OPENPANEL-2026-0007","reportToken":null,"resubmission":true,"policyVersion":3,"submittedAt":"2026-06-01T09:30:00Z","acknowledgeBy":"2026-06-04T09:30:00Z","findings":["reproduce-on-latest"]}""")))
     @APIResponse(responseCode = "422", description = "Refused: missing required fields, low effort, unsupported version or invalid CVSS", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "missing-fields", value = """
             {"type":"urn:embargo:problem:missing-fields","title":"Report refused","status":422,"detail":"The project's policy requires the listed fields.","missingFields":["impact","stepsToReproduce"]}""")))
+    @APIResponse(responseCode = "409", description = "The project's policy takes reports only through the channels it lists, and not here", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "channel-not-accepted", value = """
+            {"type":"urn:embargo:problem:channel-not-accepted","title":"Report refused","status":409,"detail":"Any reports or solicitations arriving from sources other than our designated GitHub repository will be dismissed without consideration.","missingFields":[],"channels":[{"kind":"URL","address":null,"note":"Reports not submitted through our designated GitHub repository will be disregarded."}]}""")))
     @APIResponse(responseCode = "403", description = "The reporter is banned from this project", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "banned", value = """
             {"type":"urn:embargo:problem:reporter-banned","title":"Forbidden","status":403,"detail":"You may no longer submit reports to this project after repeated non-compliant submissions."}""")))
     @APIResponse(responseCode = "429", description = "Too many reports from this client", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "rate-limited", value = """
@@ -92,7 +94,8 @@ public class ReportResource {
                 ReportIntake.Reporter.of(subject, client), Optional.ofNullable(emptyToNull(token)));
         Report r = outcome.report();
         var body = new SubmittedReport(r.trackingId(), outcome.token().orElse(null), outcome.token().isEmpty(),
-                r.policyVersion(), r.submittedAt(), r.acknowledgeDue(), r.findings());
+                r.policyVersion(), r.submittedAt(), r.acknowledgeDue(), r.findings(),
+                FindingSentences.explain(outcome.policy(), r.findings()), ReportApi.PolicyNotes.of(outcome.policy()));
         return Response.status(outcome.token().isPresent() ? 201 : 200).entity(body).build();
     }
 

@@ -43,6 +43,7 @@ public class ReportVault {
         plain.put("cvssVector", c.cvssVector());
         plain.put("cweIds", c.cweIds() == null || c.cweIds().isEmpty() ? null : json(c.cweIds()));
         plain.put("credit", c.credit() == null ? null : json(c.credit()));
+        plain.put("extraFields", c.extraFields() == null || c.extraFields().isEmpty() ? null : json(c.extraFields()));
         plain.put(CONTACT, contact);
         FieldCipher cipher = keys.cipher();
         Map<String, byte[]> sealed = new LinkedHashMap<>();
@@ -60,12 +61,15 @@ public class ReportVault {
         UUID id = report.id();
         String cwe = open(id, f, "cweIds");
         String credit = open(id, f, "credit");
+        String extra = open(id, f, "extraFields");
         try {
             return new ReportContent(open(id, f, "title"), open(id, f, "component"), open(id, f, "versionTested"),
                     open(id, f, "description"), open(id, f, "impact"), open(id, f, "stepsToReproduce"),
                     open(id, f, "proofOfConcept"), open(id, f, "suggestedFix"), open(id, f, "cvssVector"),
                     cwe == null ? List.of() : JSON.readValue(cwe, new TypeReference<List<String>>() {
-                    }), credit == null ? null : JSON.readValue(credit, ReportContent.CreditPreference.class));
+                    }), credit == null ? null : JSON.readValue(credit, ReportContent.CreditPreference.class),
+                    extra == null ? null : JSON.readValue(extra, new TypeReference<Map<String, String>>() {
+                    }));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored report field does not parse");
         }

@@ -1,5 +1,7 @@
 package dev.embargo.intake.reports;
 
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,7 +20,24 @@ final class SlaClock {
     static Instant due(Instant from, Deadline deadline, Sla sla) {
         return switch (deadline.unit()) {
         case HOURS -> from.plusSeconds(3600L * deadline.amount());
+        case BUSINESS_HOURS -> {
+            // Elapsed hours counted on working days only: "within 48 hours (business days)".
+            ZonedDateTime t = from.atZone(zone(sla));
+            Duration left = Duration.ofHours(deadline.amount());
+            while (true) {
+                ZonedDateTime midnight = t.toLocalDate().plusDays(1).atStartOfDay(t.getZone());
+                if (isWorkingDay(t.toLocalDate(), sla)) {
+                    Duration available = Duration.between(t, midnight);
+                    if (left.compareTo(available) <= 0) {
+                        yield t.toInstant().plus(left);
+                    }
+                    left = left.minus(available);
+                }
+                t = midnight;
+            }
+        }
         case DAYS -> from.atZone(zone(sla)).plusDays(deadline.amount()).toInstant();
+        case WEEKS -> from.atZone(zone(sla)).plusWeeks(deadline.amount()).toInstant();
         case BUSINESS_DAYS -> {
             ZonedDateTime t = from.atZone(zone(sla));
             int left = deadline.amount();
@@ -35,8 +54,11 @@ final class SlaClock {
 
     private static boolean isWorkingDay(LocalDate day, Sla sla) {
         List<LocalDate> holidays = sla.holidays() == null ? List.of() : sla.holidays();
-        return (sla.workingDays() == null || sla.workingDays().isEmpty()
-                || sla.workingDays().contains(day.getDayOfWeek())) && !holidays.contains(day);
+        // A policy that says "business days" without naming them means Monday to Friday.
+        boolean working = sla.workingDays() == null || sla.workingDays().isEmpty()
+                ? day.getDayOfWeek().getValue() <= DayOfWeek.FRIDAY.getValue()
+                : sla.workingDays().contains(day.getDayOfWeek());
+        return working && !holidays.contains(day);
     }
 
     private static ZoneId zone(Sla sla) {

@@ -15,6 +15,7 @@ import dev.embargo.events.SecurityPolicy.ScopeRule;
 import dev.embargo.events.SecurityPolicy.SupportLevel;
 import dev.embargo.events.SecurityPolicy.UnsupportedVersionHandling;
 import dev.embargo.events.SecurityPolicy.VersionSupport;
+import dev.embargo.intake.policy.SubmissionChannels;
 
 /**
  * The submission gate: checks a report against a project's policy. Pure logic, no I/O. The verdict says whether the
@@ -22,8 +23,14 @@ import dev.embargo.events.SecurityPolicy.VersionSupport;
  */
 final class SubmissionGate {
 
-    /** Why a report is refused; {@code kind} is the problem type, the lists hold codes, never report text. */
-    record Refusal(String kind, String detail, List<String> missingFields, List<String> reasons) {
+    /**
+     * Why a report is refused; {@code kind} is the problem type, the lists hold codes, never report text.
+     * {@code status} is 422 for what the reporter can fix, 409 when the project takes no reports here at all.
+     */
+    record Refusal(int status, String kind, String detail, List<String> missingFields, List<String> reasons) {
+        Refusal(String kind, String detail, List<String> missingFields, List<String> reasons) {
+            this(422, kind, detail, missingFields, reasons);
+        }
     }
 
     record Verdict(Optional<Refusal> refusal, List<String> findings) {
@@ -38,7 +45,21 @@ final class SubmissionGate {
     }
 
     static Verdict check(SecurityPolicy policy, ReportContent report) {
+        if (!SubmissionChannels.acceptsPlatformReports(policy)) {
+            String statement = policy.reporting().otherChannels();
+            return refused(new Refusal(409, "channel-not-accepted",
+                    statement != null ? statement
+                            : "This project accepts reports only through the channels its policy lists.",
+                    List.of(), List.of()));
+        }
+        List<String> unknownExtra = unknownExtraFields(policy, report);
+        if (!unknownExtra.isEmpty()) {
+            return refused(new Refusal("unknown-extra-field",
+                    "The report has extra fields this project's policy does not ask for; see reasons.", List.of(),
+                    unknownExtra));
+        }
         List<String> missing = missingFields(policy.reportFields(), report);
+        missing.addAll(missingExtraFields(policy, report));
         List<String> lowEffort = lowEffortReasons(policy.lowEffort(), report);
         if (!lowEffort.isEmpty()) {
             return refused(new Refusal("low-effort",
@@ -74,7 +95,41 @@ final class SubmissionGate {
             findings.add("component-not-in-scope");
         }
         findings.addAll(scopeFindings(policy, report));
+        findings.addAll(knownDesignDecisions(policy, report));
         return new Verdict(Optional.empty(), List.copyOf(findings));
+    }
+
+    private static List<String> unknownExtraFields(SecurityPolicy policy, ReportContent r) {
+        if (r.extraFields() == null || r.extraFields().isEmpty()) {
+            return List.of();
+        }
+        Set<String> known = new java.util.HashSet<>();
+        extraFields(policy).forEach(f -> known.add(f.id()));
+        // Codes only: the unknown keys themselves are the reporter's input and are not echoed.
+        return r.extraFields().keySet().stream().anyMatch(k -> !known.contains(k))
+                ? List.of("extra-field-not-in-policy") : List.of();
+    }
+
+    private static List<String> missingExtraFields(SecurityPolicy policy, ReportContent r) {
+        List<String> missing = new ArrayList<>();
+        for (SecurityPolicy.ExtraField f : extraFields(policy)) {
+            String value = r.extraFields() == null ? null : r.extraFields().get(f.id());
+            if (f.requirement() == Requirement.REQUIRED && !present(value)) {
+                missing.add("extraFields." + f.id());
+            }
+        }
+        return missing;
+    }
+
+    private static List<SecurityPolicy.ExtraField> extraFields(SecurityPolicy policy) {
+        return policy.extraFields() == null ? List.of() : policy.extraFields();
+    }
+
+    /** Behaviour the project documents as intended: flagged, never refused, so the maintainer decides. */
+    private static List<String> knownDesignDecisions(SecurityPolicy policy, ReportContent r) {
+        String text = searchable(r);
+        return rules(policy.knownNonVulnerabilities()).stream().filter(rule -> matches(rule, text))
+                .map(rule -> "known-design-decision:" + rule.id()).toList();
     }
 
     static List<String> missingFields(SecurityPolicy.ReportFields fields, ReportContent r) {
@@ -122,7 +177,9 @@ final class SubmissionGate {
             String range = rule.range().strip().toLowerCase(Locale.ROOT);
             boolean matches = switch (range) {
             case "*" -> true;
-            case "latest" -> v.equals("latest") || (latest != null && (v.equals(latest) || v.startsWith(latest + "+")));
+            // Without a latest release the policy cannot tell a current version from an old one: no version is
+            // flagged on a guess (owners keep latestRelease current).
+            case "latest" -> v.equals("latest") || latest == null || v.equals(latest) || v.startsWith(latest + "+");
             case "previous-minor" -> previousMinor(latest).map(pm -> v.equals(pm) || v.startsWith(pm + "."))
                     .orElse(false);
             default -> {
@@ -166,8 +223,7 @@ final class SubmissionGate {
     }
 
     private static List<String> scopeFindings(SecurityPolicy policy, ReportContent r) {
-        String text = String.join("\n", nullToEmpty(r.title()), nullToEmpty(r.description()), nullToEmpty(r.impact()))
-                .toLowerCase(Locale.ROOT);
+        String text = searchable(r);
         List<String> inScope = rules(policy.inScope()).stream().filter(rule -> matches(rule, text))
                 .map(rule -> "in-scope:" + rule.id()).toList();
         if (!inScope.isEmpty()) {
@@ -179,6 +235,11 @@ final class SubmissionGate {
                 .map(rule -> (rule.unlessDemonstratedImpact() && demonstrated ? "out-of-scope-impact-claimed:"
                         : "out-of-scope:") + rule.id())
                 .toList();
+    }
+
+    private static String searchable(ReportContent r) {
+        return String.join("\n", nullToEmpty(r.title()), nullToEmpty(r.description()), nullToEmpty(r.impact()))
+                .toLowerCase(Locale.ROOT);
     }
 
     private static boolean matches(ScopeRule rule, String text) {

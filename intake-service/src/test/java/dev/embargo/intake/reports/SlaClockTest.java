@@ -34,4 +34,26 @@ class SlaClockTest {
         assertEquals(Instant.parse("2026-06-08T08:00:00Z"), SlaClock.due(at, sla.acknowledge(), sla));
         assertEquals(Instant.parse("2026-06-12T08:00:00Z"), SlaClock.due(at, new Deadline(7, Unit.DAYS), sla));
     }
+
+    @Test
+    void businessHoursCountOnlyTheHoursOfWorkingDays() {
+        // FIM: "Within 48 hours (business days)". Submitted Friday 18:00 UTC: 6 hours on Friday, none at the weekend,
+        // 24 on Monday, the remaining 18 on Tuesday.
+        var sla = new Sla(null, null, null, new Deadline(48, Unit.BUSINESS_HOURS), null, null, null, null);
+        Instant friday = Instant.parse("2026-06-05T18:00:00Z");
+        assertEquals(Instant.parse("2026-06-09T18:00:00Z"), SlaClock.due(friday, sla.acknowledge(), sla));
+        // Submitted on Saturday: the clock starts on Monday at midnight.
+        assertEquals(Instant.parse("2026-06-10T00:00:00Z"),
+                SlaClock.due(Instant.parse("2026-06-06T12:00:00Z"), sla.acknowledge(), sla));
+        // Tuesday 09:00 to Thursday 09:00 when no weekend is in the way.
+        assertEquals(Instant.parse("2026-06-11T09:00:00Z"),
+                SlaClock.due(Instant.parse("2026-06-09T09:00:00Z"), sla.acknowledge(), sla));
+    }
+
+    @Test
+    void weeksAreCalendarWeeks() {
+        var sla = new Sla(null, null, null, null, null, null, null, null);
+        assertEquals(Instant.parse("2026-06-19T08:00:00Z"),
+                SlaClock.due(Instant.parse("2026-06-05T08:00:00Z"), new Deadline(2, Unit.WEEKS), sla));
+    }
 }

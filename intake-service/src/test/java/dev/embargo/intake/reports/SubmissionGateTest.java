@@ -27,32 +27,62 @@ class SubmissionGateTest {
         return DOCUMENTS.example(slug);
     }
 
+    /** The shipped policy with the current release its owners record (the texts name none). */
+    static SecurityPolicy withLatest(String slug, String latest) {
+        try (var in = SubmissionGateTest.class.getResourceAsStream("/policies/" + slug + ".json")) {
+            var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) tree.path("versions")).put("latestRelease", latest);
+            return DOCUMENTS.parse(tree);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void allFiveExamplePoliciesAreValidPolicyDocuments() {
         for (String slug : PolicyDocuments.EXAMPLES) {
             SecurityPolicy p = DOCUMENTS.example(slug);
             assertFalse(p.channels().isEmpty(), slug);
-            assertTrue(p.channels().stream().anyMatch(c -> c.kind().equals("PLATFORM")), slug);
+            // Open WebUI takes reports only through its GitHub repository; the four others list the platform.
+            assertEquals(!slug.equals("open-webui"),
+                    dev.embargo.intake.policy.SubmissionChannels.acceptsPlatformReports(p), slug);
         }
     }
 
     @Test
+    void openWebUiRefusesReportsOnThePlatformWithItsOwnWords() {
+        var verdict = SubmissionGate.check(policy("open-webui"), report("XSS", "details", "main", "bad", "poc", "fix"));
+        assertEquals("channel-not-accepted", verdict.refusal().orElseThrow().kind());
+        assertEquals(409, verdict.refusal().get().status());
+        assertTrue(verdict.refusal().get().detail().startsWith("Any reports or solicitations arriving from sources"));
+    }
+
+    @Test
+    void versionsAreNotFlaggedOnAGuessWhenThePolicyNamesNoLatestRelease() {
+        var verdict = SubmissionGate.check(policy("openpanel"), report("Bug", "d", "1.9.0", null, null, null));
+        assertTrue(verdict.findings().isEmpty(), verdict.findings().toString());
+    }
+
+    @Test
     void openWebUiRequiresProofOfConceptPatchAndADetailedDescription() {
-        var verdict = SubmissionGate.check(policy("open-webui"),
+        var onPlatform = new SecurityPolicy(null, null, null, null, null, null, null, null, null, null, null,
+                List.of(new SecurityPolicy.Channel("PLATFORM", null, null)), null, false, null,
+                policy("open-webui").lowEffort(), null);
+        var verdict = SubmissionGate.check(onPlatform,
                 report("XSS", "I found a vulnerability", "main", "bad", null, null));
         assertEquals("low-effort", verdict.refusal().orElseThrow().kind());
-        assertEquals(List.of("description-too-short", "proof-of-concept-missing", "patch-missing"),
-                verdict.refusal().get().reasons());
-        assertEquals(3, policy("open-webui").lowEffort().banThreshold());
+        // "No Vague Reports" names no length, and "repeat violators may be banned" no number: neither is invented.
+        assertEquals(List.of("proof-of-concept-missing", "patch-missing"), verdict.refusal().get().reasons());
+        assertEquals(0, policy("open-webui").lowEffort().banThreshold());
     }
 
     @Test
     void openPanelFlagsSelfXssOldVersionsAndIgnoresOutOfScopeWhenImpactIsDemonstrated() {
-        var flagged = SubmissionGate.check(policy("openpanel"),
+        var flagged = SubmissionGate.check(withLatest("openpanel", "2.4.0"),
                 report("Self-XSS in settings", "A self-XSS in the profile", "1.9.0", null, null, null));
         assertTrue(flagged.accepted());
         assertTrue(flagged.findings().containsAll(List.of("out-of-scope:self-xss", "reproduce-on-latest")));
-        var claimed = SubmissionGate.check(policy("openpanel"), report("Self-XSS chained with CSRF",
+        var claimed = SubmissionGate.check(withLatest("openpanel", "2.4.0"), report("Self-XSS chained with CSRF",
                 "A self-XSS becomes stored", "2.4.0", "account takeover", "poc.html", null));
         assertTrue(claimed.findings().contains("out-of-scope-impact-claimed:self-xss"));
         assertFalse(claimed.findings().contains("reproduce-on-latest"));
@@ -85,7 +115,7 @@ class SubmissionGateTest {
 
     @Test
     void fimSupportsLatestBackportsToPreviousMinorAndMayMoveLowSeverityToPublicTracker() {
-        SecurityPolicy fim = policy("fim");
+        SecurityPolicy fim = withLatest("fim", "1.4.0");
         assertEquals(SecurityPolicy.SupportLevel.SUPPORTED,
                 SubmissionGate.supportFor(fim.versions(), "v1.4.0").orElseThrow().level());
         assertEquals(SecurityPolicy.SupportLevel.SECURITY_FIXES_ONLY,
@@ -102,7 +132,7 @@ class SubmissionGateTest {
     }
 
     @Test
-    void panelOrcaAcceptsAnyVersionAndOffersCreditOrAnonymity() {
+    void panelOrcaStatesNoVersionRulesAndOffersCreditOrAnonymity() {
         SecurityPolicy orca = policy("panelorca");
         var verdict = SubmissionGate.check(orca,
                 new ReportContent("t", null, "0.1", "d", null, null, null, null, null, List.of(), null));

@@ -40,12 +40,18 @@ class HeadsUp {
 
     /** Sets (or moves) the date; a notice already sent for the old date is sent again for the new one. */
     void schedule(List<String> projectSlugs, LocalDate disclosureDate, int headsUpDays) {
+        schedule(projectSlugs, disclosureDate, headsUpDays, null);
+    }
+
+    /** With the agreed instant (date, hour, time zone), the notice period counts back from that instant. */
+    void schedule(List<String> projectSlugs, LocalDate disclosureDate, int headsUpDays, Instant disclosureAt) {
         if (!disclosureDate.equals(this.disclosureDate)) {
             this.releasedAt = null;
         }
         this.projectSlugs = String.join(",", projectSlugs);
         this.disclosureDate = disclosureDate;
-        this.dueAt = disclosureDate.minusDays(headsUpDays).atStartOfDay(ZoneOffset.UTC).toInstant();
+        this.dueAt = disclosureAt != null ? disclosureAt.minus(java.time.Duration.ofDays(headsUpDays))
+                : disclosureDate.minusDays(headsUpDays).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     boolean isDue(Instant now) {

@@ -49,7 +49,7 @@ public class HeadsUps {
         int days = Optional.ofNullable(event.headsUpDays()).or(() -> policyDays).orElse(config.defaultDays());
         HeadsUp existing = em.find(HeadsUp.class, event.caseId());
         HeadsUp headsUp = existing != null ? existing : new HeadsUp(event.caseId(), event.trackingId());
-        headsUp.schedule(event.projectSlugs(), event.disclosureDate(), days);
+        headsUp.schedule(event.projectSlugs(), event.disclosureDate(), days, event.disclosureAt());
         if (existing == null) {
             em.persist(headsUp);
         }

@@ -58,8 +58,10 @@ public class ProjectPolicy {
         }
         String unit = switch (deadline.unit()) {
         case HOURS -> "hours";
+        case BUSINESS_HOURS -> "hours (business days)";
         case DAYS -> "days";
         case BUSINESS_DAYS -> "business days";
+        case WEEKS -> "weeks";
         };
         return deadline.amount() + " " + unit;
     }

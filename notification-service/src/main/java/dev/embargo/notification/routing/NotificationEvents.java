@@ -148,7 +148,7 @@ class NotificationEvents implements EventHandler {
         }
         case CaseDisclosureScheduled e -> {
             Ctx ctx = new Ctx(envelope.id(), envelope.time(), type, e.trackingId(), e.projectSlugs());
-            String date = e.disclosureDate().toString();
+            String date = disclosureText(e);
             toReporter(ctx, Notice.Kind.DISCLOSURE_DATE, n -> n.disclosureDate = date);
             toMembers(ctx, Notice.Kind.DISCLOSURE_SCHEDULED, Set.of(Member.Role.values()),
                     n -> n.disclosureDate = date);
@@ -282,5 +282,19 @@ class NotificationEvents implements EventHandler {
             var about = new Deliveries.About(ctx.eventId(), ctx.type(), endpoint.projectSlug(), ctx.trackingId());
             deliveries.enqueueWebhook(about, endpoint.id(), body);
         }
+    }
+
+    /**
+     * The agreed disclosure as people read it: date and hour in the zone they were agreed in, with the UTC time
+     * (CERTCC/VINCE#140); a bare date from an older producer stays a date.
+     */
+    static String disclosureText(CaseDisclosureScheduled e) {
+        if (e.disclosureAt() == null || e.timeZone() == null) {
+            return e.disclosureDate().toString();
+        }
+        var local = e.disclosureAt().atZone(java.time.ZoneId.of(e.timeZone()));
+        var utc = e.disclosureAt().atZone(java.time.ZoneOffset.UTC);
+        return local.toLocalDate() + " " + local.toLocalTime().withSecond(0).withNano(0) + " " + e.timeZone() + " ("
+                + utc.toLocalDate() + " " + utc.toLocalTime().withSecond(0).withNano(0) + " UTC)";
     }
 }

@@ -61,7 +61,8 @@ class EndToEndTest {
         String trackingId = submitted.trackingId();
         // A second report that stays embargoed: after the run its canary must be on no disk and in no log.
         String embargoed = "EMBARGOED-" + UUID.randomUUID();
-        var unpublished = api.submit("open-webui", Api.report("Stored XSS in chat " + embargoed,
+        // Open WebUI's policy takes reports only through its GitHub repository, so this one goes to OpenPanel.
+        var unpublished = api.submit("openpanel", Api.report("Stored XSS in chat " + embargoed,
                 "Markdown rendering of chat messages lets a crafted message run script in another user's session: the"
                         + " renderer allows raw HTML in link titles, so an onerror handler on an injected image runs"
                         + " with the victim's session and can read their API keys. " + embargoed,
@@ -123,7 +124,7 @@ class EndToEndTest {
         }
 
         // Secrets at rest: the unpublished report's canary is nowhere on disk, though every service processed it.
-        await().atMost(60, TimeUnit.SECONDS).until(() -> api.caseId("open-webui", unpublished.trackingId()) != null);
+        await().atMost(60, TimeUnit.SECONDS).until(() -> api.caseId("openpanel", unpublished.trackingId()) != null);
         try (var c = TestDatabase.superuser().getConnection(); var s = c.createStatement()) {
             s.execute("CHECKPOINT");
         }

@@ -78,6 +78,10 @@ public class Case {
     private Instant silenceDeadline;
     @Column(name = "disclosure_date")
     private LocalDate disclosureDate;
+    @Column(name = "disclosure_at")
+    private Instant disclosureAt;
+    @Column(name = "disclosure_zone")
+    private String disclosureZone;
     @Enumerated(EnumType.STRING)
     @Column(name = "disclosure_status")
     private DisclosureStatus disclosureStatus;
@@ -276,27 +280,81 @@ public class Case {
 
     /** Adds another hosted project; refuses one already on the case. */
     public void addProject(String projectId, String projectSlug, Instant now) {
+        addProject(projectId, projectSlug, now, SlaPlan.none());
+    }
+
+    /**
+     * Adds another hosted project with the clocks of its own policy: acknowledge, assess and disclose start now, and
+     * fix too when the case is already rated. Its clocks settle as its maintainers set its status.
+     */
+    public void addProject(String projectId, String projectSlug, Instant now, SlaPlan plan) {
         requireOpen("add a project to");
         if (affects(projectId)) {
             throw new IllegalStateException("already affected");
         }
         projects.add(new CaseProject(id, projectId, projectSlug, projects.size()));
+        for (MilestoneKind kind : List.of(MilestoneKind.ACKNOWLEDGE, MilestoneKind.ASSESS, MilestoneKind.DISCLOSE)) {
+            startClock(kind, null, now, plan, projectId, projectSlug);
+        }
+        if (severity != null && state != CaseState.ACKNOWLEDGED && state != CaseState.NEW) {
+            startClock(MilestoneKind.FIX, severity, now, plan, projectId, projectSlug);
+        }
+        if (state == CaseState.NEEDS_INFO) {
+            milestones.stream().filter(m -> m.belongsTo(projectId, this.projectId)).forEach(m -> m.pause(now));
+        }
         updatedAt = now;
+    }
+
+    /** Starts each partner project's fix clock from its own policy's target for the case's severity. */
+    public void startPartnerFixClocks(Instant now, java.util.function.Function<String, SlaPlan> plans) {
+        if (severity == null) {
+            return;
+        }
+        for (CaseProject p : projects) {
+            boolean running = milestones.stream()
+                    .anyMatch(m -> m.kind() == MilestoneKind.FIX && m.belongsTo(p.projectId(), projectId));
+            if (!p.projectId().equals(projectId) && !running) {
+                startClock(MilestoneKind.FIX, severity, now, plans.apply(p.projectId()), p.projectId(),
+                        p.projectSlug());
+            }
+        }
     }
 
     public void updateProjectStatus(String projectId, CaseProject.Status status, String fixedVersions, String statement,
             Instant now) {
         requireOpen("update a project of");
         project(projectId).orElseThrow().update(status, fixedVersions, statement);
+        if (!projectId.equals(this.projectId)) {
+            // A partner's answer settles its own clocks: any status acknowledges, a finding assesses, fixed (or not
+            // affected) ends its fix clock.
+            settle(MilestoneKind.ACKNOWLEDGE, projectId, now);
+            if (status != CaseProject.Status.UNDER_INVESTIGATION) {
+                settle(MilestoneKind.ASSESS, projectId, now);
+            }
+            if (status == CaseProject.Status.FIXED || status == CaseProject.Status.NOT_AFFECTED) {
+                settle(MilestoneKind.FIX, projectId, now);
+            }
+        }
         updatedAt = now;
     }
 
-    /** A maintainer proposes (or accepts the reporter's counter to) a disclosure date. */
+    /** A maintainer proposes (or accepts the reporter's counter to) a disclosure date (the start of it, UTC). */
     public void proposeDisclosure(LocalDate date, Instant now) {
+        proposeDisclosure(date.atStartOfDay(java.time.ZoneOffset.UTC), now);
+    }
+
+    /** A maintainer proposes a disclosure instant: date, hour and the time zone they are meant in. */
+    public void proposeDisclosure(java.time.ZonedDateTime at, Instant now) {
         requireOpen("schedule disclosure of");
-        disclosureDate = date;
+        disclose(at);
         disclosureStatus = DisclosureStatus.PROPOSED;
         updatedAt = now;
+    }
+
+    private void disclose(java.time.ZonedDateTime at) {
+        disclosureDate = at.toLocalDate();
+        disclosureAt = at.toInstant();
+        disclosureZone = at.getZone().getId();
     }
 
     /** Agrees on the date currently on the table; returns it. */
@@ -312,11 +370,16 @@ public class Case {
 
     /** The reporter proposes another date. */
     public void counterDisclosure(LocalDate date, Instant now) {
+        counterDisclosure(date.atStartOfDay(java.time.ZoneOffset.UTC), now);
+    }
+
+    /** The reporter proposes another instant. */
+    public void counterDisclosure(java.time.ZonedDateTime at, Instant now) {
         requireOpen("counter disclosure of");
         if (disclosureDate == null) {
             throw new IllegalTransitionException(state, "counter a disclosure date that is not proposed for");
         }
-        disclosureDate = date;
+        disclose(at);
         disclosureStatus = DisclosureStatus.COUNTERED;
         updatedAt = now;
     }
@@ -327,7 +390,8 @@ public class Case {
             return false;
         }
         boolean agreed = disclosureStatus == DisclosureStatus.AGREED;
-        if (agreed && !today.isBefore(disclosureDate)) {
+        // The agreed instant (date, hour, time zone); a date from before instants means its start in UTC.
+        if (agreed && (disclosureAt != null ? !now.isBefore(disclosureAt) : !today.isBefore(disclosureDate))) {
             return true;
         }
         boolean allSettled = projects.stream()
@@ -358,17 +422,34 @@ public class Case {
         updatedAt = now;
     }
 
+    /** The workflow moves the lead project's clocks; partners' clocks follow their own status. */
     private void settle(MilestoneKind kind, Instant now) {
-        milestones.stream().filter(m -> m.kind() == kind).forEach(m -> m.settle(now));
+        settle(kind, projectId, now);
+    }
+
+    private void settle(MilestoneKind kind, String project, Instant now) {
+        milestones.stream().filter(m -> m.kind() == kind && m.belongsTo(project, projectId))
+                .forEach(m -> m.settle(now));
     }
 
     private void startClock(MilestoneKind kind, Severity severity, Instant start, SlaPlan plan) {
-        plan.due(kind, severity, start)
-                .ifPresent(due -> milestones.add(new Milestone(kind, start, due, plan.warningFraction())));
+        startClock(kind, severity, start, plan, projectId, projectSlug);
     }
 
+    private void startClock(MilestoneKind kind, Severity severity, Instant start, SlaPlan plan, String project,
+            String slug) {
+        plan.due(kind, severity, start).ifPresent(
+                due -> milestones.add(new Milestone(kind, start, due, plan.warningFraction(), project, slug)));
+    }
+
+    /** The lead project's clock of a kind. */
     public Optional<Milestone> milestone(MilestoneKind kind) {
-        return milestones.stream().filter(m -> m.kind() == kind).findFirst();
+        return milestones.stream().filter(m -> m.kind() == kind && m.belongsTo(projectId, projectId)).findFirst();
+    }
+
+    /** One project's clock of a kind. */
+    public Optional<Milestone> milestone(MilestoneKind kind, String project) {
+        return milestones.stream().filter(m -> m.kind() == kind && m.belongsTo(project, projectId)).findFirst();
     }
 
     public Optional<CaseProject> project(String projectId) {
@@ -465,6 +546,17 @@ public class Case {
 
     public DisclosureStatus disclosureStatus() {
         return disclosureStatus;
+    }
+
+    /** The agreed (or proposed) disclosure instant; null when no date is on the table. */
+    public Instant disclosureAt() {
+        return disclosureAt != null ? disclosureAt
+                : disclosureDate == null ? null : disclosureDate.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    }
+
+    /** The time zone the disclosure date and hour were agreed in. */
+    public String disclosureZone() {
+        return disclosureZone != null ? disclosureZone : disclosureDate == null ? null : "UTC";
     }
 
     public long version() {

@@ -14,21 +14,33 @@ public final class CaseApi {
 
     public record CaseSummary(String id, String trackingId, CaseState state, Resolution resolution, Severity severity,
             Double cvssScore, List<String> projects, String assignee, Instant submittedAt, Instant updatedAt,
-            Instant nextDueAt) {
+            Instant nextDueAt, List<String> findings) {
+    }
+
+    /**
+     * What intake's gate flagged, with the policy's sentence behind it, and the one step that resolves it:
+     * {@code closesAs} (close with the policy's words as the reason) or {@code asksReporter} (ask to reproduce).
+     */
+    public record FindingView(String code, String policySentence, Resolution closesAs, boolean asksReporter) {
+    }
+
+    /** One-step resolution of a flagged report; {@code version} detects concurrent edits. */
+    public record FindingResolutionRequest(Long version) {
     }
 
     public record ProjectView(String slug, CaseProject.Status status, String fixedVersions, String statement) {
     }
 
-    public record MilestoneView(MilestoneKind kind, Instant startedAt, Instant dueAt, boolean paused, Instant settledAt,
-            Instant breachedAt) {
+    /** One SLA clock; {@code project} is the affected project whose policy set it. */
+    public record MilestoneView(MilestoneKind kind, String project, Instant startedAt, Instant dueAt, boolean paused,
+            Instant settledAt, Instant breachedAt) {
     }
 
     public record CaseDetail(String id, String trackingId, CaseState state, Resolution resolution, String duplicateOf,
             Severity severity, String cvssVector, Double cvssScore, List<String> cweIds, String assignee,
             List<ProjectView> projects, Instant submittedAt, Instant updatedAt, LocalDate disclosureDate,
-            Case.DisclosureStatus disclosureStatus, long version, List<MilestoneView> milestones,
-            ReportContent content) {
+            Case.DisclosureStatus disclosureStatus, long version, List<MilestoneView> milestones, ReportContent content,
+            List<FindingView> findings, DisclosureView disclosure) {
     }
 
     public record HistoryView(int position, Instant occurredAt, String actor, String action, CaseState from,
@@ -58,13 +70,26 @@ public final class CaseApi {
     public record ProjectStatusRequest(CaseProject.Status status, String fixedVersions, String statement) {
     }
 
-    public record DisclosureRequest(LocalDate date) {
+    /**
+     * @param time
+     *            the hour agreed on (start of the day when absent)
+     * @param timeZone
+     *            the IANA zone date and hour are meant in (the lead project's policy zone, else UTC, when absent)
+     */
+    public record DisclosureRequest(LocalDate date, java.time.LocalTime time, String timeZone) {
+    }
+
+    /**
+     * The coordinated disclosure instant as everyone reads it: the instant, the zone it was agreed in with the local
+     * time there, and the local time in the reader's own zone ({@code ?tz=Europe/Berlin}) when they asked for it.
+     */
+    public record DisclosureView(Instant at, String timeZone, String agreedLocal, String readerLocal) {
     }
 
     /** What the reporter sees of their case: status and the deadlines the policy promised. */
     public record ReporterCaseView(String trackingId, CaseState state, Resolution resolution, Severity severity,
             Instant submittedAt, List<MilestoneView> deadlines, LocalDate disclosureDate,
-            Case.DisclosureStatus disclosureStatus, ReportContent.CreditPreference credit) {
+            Case.DisclosureStatus disclosureStatus, ReportContent.CreditPreference credit, DisclosureView disclosure) {
     }
 
     public record ReplyRequest(String text) {
@@ -73,25 +98,45 @@ public final class CaseApi {
     public record CreditRequest(ReportContent.Visibility visibility, String name, String handle, String link) {
     }
 
-    static MilestoneView view(Milestone m) {
-        return new MilestoneView(m.kind(), m.startedAt(), m.dueAt(), m.isPaused(), m.settledAt(), m.breachedAt());
+    static MilestoneView view(Case c, Milestone m) {
+        return new MilestoneView(m.kind(), m.projectSlug() == null ? c.projectSlug() : m.projectSlug(), m.startedAt(),
+                m.dueAt(), m.isPaused(), m.settledAt(), m.breachedAt());
     }
 
-    static CaseSummary summary(Case c) {
+    static FindingView view(CaseFinding f) {
+        return new FindingView(f.code(), f.policySentence(), f.closingResolution().orElse(null), f.asksReporter());
+    }
+
+    static CaseSummary summary(Case c, List<CaseFinding> findings) {
         Instant next = c.milestones().stream().filter(m -> m.settledAt() == null && m.breachedAt() == null)
                 .map(Milestone::dueAt).filter(d -> d != null).min(Instant::compareTo).orElse(null);
         return new CaseSummary(c.id(), c.trackingId(), c.state(), c.resolution(), c.severity(), c.cvssScore(),
-                c.projectSlugs(), c.assignee(), c.submittedAt(), c.updatedAt(), next);
+                c.projectSlugs(), c.assignee(), c.submittedAt(), c.updatedAt(), next,
+                findings.stream().map(CaseFinding::code).toList());
     }
 
-    static CaseDetail detail(Case c, ReportContent content) {
+    static DisclosureView disclosure(Case c, java.time.ZoneId reader) {
+        if (c.disclosureAt() == null) {
+            return null;
+        }
+        return new DisclosureView(c.disclosureAt(), c.disclosureZone(),
+                DisclosureInstant.in(c.disclosureAt(), java.time.ZoneId.of(c.disclosureZone())),
+                reader == null ? null : DisclosureInstant.in(c.disclosureAt(), reader));
+    }
+
+    static CaseDetail detail(Case c, ReportContent content, List<CaseFinding> findings) {
+        return detail(c, content, findings, null);
+    }
+
+    static CaseDetail detail(Case c, ReportContent content, List<CaseFinding> findings, java.time.ZoneId reader) {
         return new CaseDetail(c.id(), c.trackingId(), c.state(), c.resolution(), c.duplicateOf(), c.severity(),
                 c.cvssVector(), c.cvssScore(), c.cweIds(), c.assignee(),
                 c.projects().stream()
                         .map(p -> new ProjectView(p.projectSlug(), p.status(), p.fixedVersions(), p.statement()))
                         .toList(),
                 c.submittedAt(), c.updatedAt(), c.disclosureDate(), c.disclosureStatus(), c.version(),
-                c.milestones().stream().map(CaseApi::view).toList(), content);
+                c.milestones().stream().map(m -> view(c, m)).toList(), content,
+                findings.stream().map(CaseApi::view).toList(), disclosure(c, reader));
     }
 
     static HistoryView view(HistoryEntry e) {

@@ -82,6 +82,7 @@ public class CaseWorkflow {
         case TRIAGE -> {
             Rated r = rated(t.cvssVector(), t.severity());
             c.triage(actor, now, r.severity(), r.vector(), r.score(), plan(c), t.reason());
+            c.startPartnerFixClocks(now, this::currentPlan);
             outbox.append(new CaseTriaged(c.id(), c.trackingId(), c.projectSlugs(), now, actor, r.severity().name(),
                     r.score()));
         }
@@ -185,11 +186,7 @@ public class CaseWorkflow {
         if (c.state() == CaseState.PUBLISHED) {
             throw new IllegalTransitionException(c.state(), "change the credit of");
         }
-        var old = sealing.content(c);
-        sealing.resealContent(c,
-                new dev.embargo.events.ReportContent(old.title(), old.component(), old.versionTested(),
-                        old.description(), old.impact(), old.stepsToReproduce(), old.proofOfConcept(),
-                        old.suggestedFix(), old.cvssVector(), old.cweIds(), pref));
+        sealing.resealContent(c, sealing.content(c).withCredit(pref));
         return c;
     }
 
@@ -223,7 +220,8 @@ public class CaseWorkflow {
             throw ProblemException.conflict("project-already-affected", "The project is already on the case.");
         }
         Instant now = clock.instant();
-        c.addProject(p.id(), p.slug(), now);
+        // The added project's clocks come from its own current policy, not the lead's.
+        c.addProject(p.id(), p.slug(), now, currentPlan(p.id()));
         outbox.append(new CaseProjectAdded(c.id(), c.trackingId(), c.projectSlugs(), now, actor, p.slug()));
         cases.flush();
         return c;
@@ -247,15 +245,23 @@ public class CaseWorkflow {
     /** Maintainers propose a date; if the reporter countered, proposing that same date agrees to it. */
     @Transactional
     public Case proposeDisclosure(String caseId, String actor, LocalDate date) {
+        return proposeDisclosure(caseId, actor, date, null, null);
+    }
+
+    /**
+     * Maintainers propose a disclosure instant: date, hour (start of the day when absent) and time zone (the lead
+     * project's policy zone, else UTC, when absent). Proposing the instant the reporter countered agrees to it.
+     */
+    @Transactional
+    public Case proposeDisclosure(String caseId, String actor, LocalDate date, java.time.LocalTime time,
+            String timeZone) {
         Case c = access.forMaintainer(caseId, actor);
-        if (date == null || date.isBefore(LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))) {
-            throw ProblemException.badRequest("invalid-date", "The disclosure date must be today or later.");
-        }
         Instant now = clock.instant();
-        if (c.disclosureStatus() == Case.DisclosureStatus.COUNTERED && date.equals(c.disclosureDate())) {
+        java.time.ZonedDateTime at = DisclosureInstant.of(date, time, timeZone, policyZone(c), now);
+        if (c.disclosureStatus() == Case.DisclosureStatus.COUNTERED && at.toInstant().equals(c.disclosureAt())) {
             agreed(c, actor, now);
         } else {
-            c.proposeDisclosure(date, now);
+            c.proposeDisclosure(at, now);
             if (!agreeWithReporter(c)) {
                 agreed(c, actor, now);
             }
@@ -276,12 +282,22 @@ public class CaseWorkflow {
 
     @Transactional
     public Case reporterCountersDisclosure(String trackingId, String token, LocalDate date) {
+        return reporterCountersDisclosure(trackingId, token, date, null, null);
+    }
+
+    /** The reporter proposes another instant (same defaults as the maintainers' proposal). */
+    @Transactional
+    public Case reporterCountersDisclosure(String trackingId, String token, LocalDate date, java.time.LocalTime time,
+            String timeZone) {
         Case c = access.forReporter(trackingId, token);
-        if (date == null || date.isBefore(LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))) {
-            throw ProblemException.badRequest("invalid-date", "The disclosure date must be today or later.");
-        }
-        c.counterDisclosure(date, clock.instant());
+        Instant now = clock.instant();
+        c.counterDisclosure(DisclosureInstant.of(date, time, timeZone, policyZone(c), now), now);
         return c;
+    }
+
+    private String policyZone(Case c) {
+        return projects.policy(c.projectId(), c.policyVersion()).map(SecurityPolicy::sla)
+                .map(SecurityPolicy.Sla::timeZone).orElse(null);
     }
 
     /** Publishes the case and emits {@code case.published} with its advisory and consented credits. */
@@ -294,7 +310,8 @@ public class CaseWorkflow {
         LocalDate date = c.agreeDisclosure(now);
         Integer headsUp = projects.policy(c.projectId(), c.policyVersion()).map(SecurityPolicy::disclosure)
                 .map(SecurityPolicy.Disclosure::headsUpDays).orElse(null);
-        outbox.append(new CaseDisclosureScheduled(c.id(), c.trackingId(), c.projectSlugs(), now, actor, date, headsUp));
+        outbox.append(new CaseDisclosureScheduled(c.id(), c.trackingId(), c.projectSlugs(), now, actor, date, headsUp,
+                c.disclosureAt(), c.disclosureZone()));
     }
 
     private boolean agreeWithReporter(Case c) {
@@ -306,6 +323,17 @@ public class CaseWorkflow {
         if (t.resolution() == null || t.resolution() == Resolution.WITHDRAWN) {
             throw ProblemException.badRequest("invalid-resolution",
                     "Closing needs a resolution other than WITHDRAWN (which is the reporter's).");
+        }
+        String reason = t.reason();
+        if (t.resolution() == Resolution.MOVED_PUBLIC) {
+            var route = projects.policy(c.projectId(), c.policyVersion()).orElse(null);
+            var refusal = PublicRouteRule.refusal(route, c.severity());
+            if (refusal.isPresent()) {
+                throw ProblemException.conflict("public-route-not-allowed", refusal.get());
+            }
+            if (reason == null || reason.isBlank()) {
+                reason = PublicRouteRule.statement(route).orElse(null);
+            }
         }
         String duplicateTracking = null;
         if (t.resolution() == Resolution.DUPLICATE) {
@@ -321,8 +349,7 @@ public class CaseWorkflow {
             }
             duplicateTracking = original.trackingId();
         }
-        c.close(actor, now, t.resolution(), t.resolution() == Resolution.DUPLICATE ? t.duplicateOf() : null,
-                t.reason());
+        c.close(actor, now, t.resolution(), t.resolution() == Resolution.DUPLICATE ? t.duplicateOf() : null, reason);
         outbox.append(new CaseClosed(c.id(), c.trackingId(), c.projectSlugs(), now, actor, t.resolution().name(),
                 duplicateTracking));
     }
@@ -351,6 +378,11 @@ public class CaseWorkflow {
         return true;
     }
 
+    /** The platform's reminder in the reporter's thread (no author: it is the policy speaking, not a maintainer). */
+    public Message remindReporter(Case c, String text) {
+        return post(c, Message.AuthorKind.MAINTAINER, null, Message.Visibility.REPORTER, null, text);
+    }
+
     private Message post(Case c, Message.AuthorKind kind, String author, Message.Visibility visibility,
             String projectId, String text) {
         Instant now = clock.instant();
@@ -361,6 +393,10 @@ public class CaseWorkflow {
         outbox.append(new CaseMessagePosted(c.id(), c.trackingId(), c.projectSlugs(), now, m.id(), visibility.name(),
                 kind.name(), slug));
         return m;
+    }
+
+    private SlaPlan currentPlan(String projectId) {
+        return projects.currentPolicy(projectId).<SlaPlan> map(PolicySlaPlan::new).orElseGet(SlaPlan::none);
     }
 
     private SlaPlan plan(Case c) {

@@ -14,7 +14,12 @@ import jakarta.persistence.LockModeType;
 public class Cases {
 
     /** Filters of the maintainers' case list; null means "any". */
-    public record Filter(Set<String> projectIds, CaseState state, Severity severity, String sla, Instant dueBefore) {
+    public record Filter(Set<String> projectIds, CaseState state, Severity severity, String sla, Instant dueBefore,
+            String finding) {
+
+        public Filter(Set<String> projectIds, CaseState state, Severity severity, String sla, Instant dueBefore) {
+            this(projectIds, state, severity, sla, dueBefore, null);
+        }
     }
 
     private final EntityManager em;
@@ -69,6 +74,11 @@ public class Cases {
             q.append(" and exists (select 1 from Milestone m where m member of c.milestones and m.dueAt <= :due"
                     + " and m.settledAt is null and m.breachedAt is null)");
         }
+        if (f.finding() != null) {
+            // A code ("out-of-scope:self-xss") or a kind of finding ("out-of-scope").
+            q.append(" and exists (select 1 from CaseFinding f where f.caseId = c.id"
+                    + " and (f.code = :finding or f.code like :findingKind))");
+        }
         q.append(" order by c.submittedAt desc, c.id");
         var query = em.createQuery(q.toString(), Case.class).setParameter("ids", f.projectIds());
         if (f.state() != null) {
@@ -79,6 +89,10 @@ public class Cases {
         }
         if (f.dueBefore() != null) {
             query.setParameter("due", f.dueBefore());
+        }
+        if (f.finding() != null) {
+            query.setParameter("finding", f.finding()).setParameter("findingKind",
+                    f.finding().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ":%");
         }
         return query.setFirstResult(page * size).setMaxResults(size).getResultList();
     }

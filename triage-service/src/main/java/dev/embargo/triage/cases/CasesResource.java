@@ -37,11 +37,13 @@ public class CasesResource {
     private final Projects projects;
     private final Sealing sealing;
     private final Advisories advisories;
+    private final CaseFindings findings;
     private final JsonWebToken caller;
     private final Clock clock;
 
     CasesResource(Cases cases, CaseAccess access, CaseWorkflow workflow, Projects projects, Sealing sealing,
-            Advisories advisories, JsonWebToken caller, Clock clock) {
+            Advisories advisories, CaseFindings findings, JsonWebToken caller, Clock clock) {
+        this.findings = findings;
         this.cases = cases;
         this.access = access;
         this.workflow = workflow;
@@ -56,8 +58,8 @@ public class CasesResource {
     @Transactional
     public List<CaseApi.CaseSummary> list(@QueryParam("project") String project, @QueryParam("state") String state,
             @QueryParam("severity") String severity, @QueryParam("sla") String sla,
-            @QueryParam("dueWithin") String dueWithin, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("20") int size) {
+            @QueryParam("dueWithin") String dueWithin, @QueryParam("finding") String finding,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
         if (page < 0 || size < 1 || size > 100) {
             throw ProblemException.badRequest("invalid-paging", "page >= 0 and 1 <= size <= 100.");
         }
@@ -71,18 +73,25 @@ public class CasesResource {
         if (sla != null && !Set.of("BREACHED", "WARNING", "ON_TRACK").contains(sla)) {
             throw ProblemException.badRequest("invalid-filter", "sla is BREACHED, WARNING or ON_TRACK.");
         }
+        if (finding != null && !finding.matches("[a-z0-9][a-z0-9:-]{0,199}")) {
+            throw ProblemException.badRequest("invalid-filter",
+                    "finding is a finding code such as out-of-scope:self-xss, or its kind such as out-of-scope.");
+        }
         var filter = new Cases.Filter(mine, parse(CaseState.class, state, "state"),
                 parse(Severity.class, severity, "severity"), sla,
-                dueWithin == null ? null : clock.instant().plus(duration(dueWithin)));
-        return cases.list(filter, page, size).stream().map(CaseApi::summary).toList();
+                dueWithin == null ? null : clock.instant().plus(duration(dueWithin)), finding);
+        List<Case> found = cases.list(filter, page, size);
+        var flagged = findings.of(found.stream().map(Case::id).toList());
+        return found.stream().map(c -> CaseApi.summary(c, flagged.getOrDefault(c.id(), List.of()))).toList();
     }
 
     @GET
     @Path("/{id}")
     @Transactional
-    public CaseApi.CaseDetail get(@PathParam("id") String id) {
+    public CaseApi.CaseDetail get(@PathParam("id") String id, @QueryParam("tz") String tz) {
         Case c = access.forMaintainer(id, subject());
-        return CaseApi.detail(c, sealing.content(c));
+        return CaseApi.detail(c, sealing.content(c), findings.of(c.id()),
+                tz == null ? null : DisclosureInstant.zone(tz, null));
     }
 
     @GET
@@ -100,7 +109,7 @@ public class CasesResource {
         var t = body == null ? new CaseApi.TransitionRequest(null, null, null, null, null, null, null) : body;
         Case c = workflow.transition(id, subject(), new CaseWorkflow.Transition(t.action(), t.reason(), t.resolution(),
                 t.duplicateOf(), t.cvssVector(), t.severity(), t.version()));
-        return CaseApi.detail(c, sealing.content(c));
+        return detail(c);
     }
 
     @PUT
@@ -110,7 +119,7 @@ public class CasesResource {
         access.forMaintainer(id, subject());
         var r = body == null ? new CaseApi.SeverityRequest(null, null, null, null) : body;
         Case c = workflow.rate(id, subject(), r.cvssVector(), r.severity(), r.cweIds(), r.version());
-        return CaseApi.detail(c, sealing.content(c));
+        return detail(c);
     }
 
     @PUT
@@ -118,7 +127,8 @@ public class CasesResource {
     @Transactional
     public CaseApi.CaseSummary assign(@PathParam("id") String id, CaseApi.AssignRequest body) {
         access.forMaintainer(id, subject());
-        return CaseApi.summary(workflow.assign(id, subject(), body == null ? null : body.assignee()));
+        Case c = workflow.assign(id, subject(), body == null ? null : body.assignee());
+        return CaseApi.summary(c, findings.of(c.id()));
     }
 
     /** The conversation: the reporter thread plus internal notes of the caller's own projects on the case. */
@@ -153,7 +163,7 @@ public class CasesResource {
     public CaseApi.CaseDetail addProject(@PathParam("id") String id, CaseApi.AddProjectRequest body) {
         access.forMaintainer(id, subject());
         Case c = workflow.addProject(id, subject(), body == null ? null : body.projectSlug());
-        return CaseApi.detail(c, sealing.content(c));
+        return detail(c);
     }
 
     @PUT
@@ -164,7 +174,7 @@ public class CasesResource {
         access.forMaintainer(id, subject());
         var b = body == null ? new CaseApi.ProjectStatusRequest(null, null, null) : body;
         Case c = workflow.updateProjectStatus(id, subject(), slug, b.status(), b.fixedVersions(), b.statement());
-        return CaseApi.detail(c, sealing.content(c));
+        return detail(c);
     }
 
     @PUT
@@ -172,8 +182,9 @@ public class CasesResource {
     @Transactional
     public CaseApi.CaseDetail disclosure(@PathParam("id") String id, CaseApi.DisclosureRequest body) {
         access.forMaintainer(id, subject());
-        Case c = workflow.proposeDisclosure(id, subject(), body == null ? null : body.date());
-        return CaseApi.detail(c, sealing.content(c));
+        var b = body == null ? new CaseApi.DisclosureRequest(null, null, null) : body;
+        Case c = workflow.proposeDisclosure(id, subject(), b.date(), b.time(), b.timeZone());
+        return detail(c);
     }
 
     /** The advisory of the case (a preview until it is published). */
@@ -185,6 +196,10 @@ public class CasesResource {
         Advisories.Format f = parse(Advisories.Format.class, format == null ? null : format.toUpperCase(), "format");
         var content = sealing.content(c);
         return advisories.render(f, c, content, Advisories.credits(c, content), c.updatedAt());
+    }
+
+    private CaseApi.CaseDetail detail(Case c) {
+        return CaseApi.detail(c, sealing.content(c), findings.of(c.id()));
     }
 
     private CaseApi.MessageView view(Case c, Message m) {

@@ -41,12 +41,24 @@ public class Milestone {
     private Instant warnedAt;
     @Column(name = "breached_at")
     private Instant breachedAt;
+    @Column(name = "project_id")
+    private String projectId;
+    @Column(name = "project_slug")
+    private String projectSlug;
 
     protected Milestone() {
     }
 
     Milestone(MilestoneKind kind, Instant startedAt, Instant dueAt, double warningFraction) {
+        this(kind, startedAt, dueAt, warningFraction, null, null);
+    }
+
+    /** A clock of one affected project, from that project's own policy. */
+    Milestone(MilestoneKind kind, Instant startedAt, Instant dueAt, double warningFraction, String projectId,
+            String projectSlug) {
         this.id = UUID.randomUUID().toString();
+        this.projectId = projectId;
+        this.projectSlug = projectSlug;
         this.kind = kind;
         this.startedAt = startedAt;
         this.dueAt = dueAt;
@@ -117,6 +129,20 @@ public class Milestone {
 
     public Instant breachedAt() {
         return breachedAt;
+    }
+
+    /** The project whose policy set this clock; null on clocks from before per-project clocks (the lead's). */
+    public String projectId() {
+        return projectId;
+    }
+
+    public String projectSlug() {
+        return projectSlug;
+    }
+
+    /** Whether this is a clock of the given project; clocks without a project are the lead project's. */
+    boolean belongsTo(String project, String leadProjectId) {
+        return projectId == null ? project.equals(leadProjectId) : projectId.equals(project);
     }
 
     public boolean isPaused() {

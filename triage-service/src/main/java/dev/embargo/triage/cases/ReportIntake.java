@@ -23,11 +23,13 @@ class ReportIntake implements EventHandler {
     private final Cases cases;
     private final Projects projects;
     private final Sealing sealing;
+    private final CaseFindings findings;
 
-    ReportIntake(Cases cases, Projects projects, Sealing sealing) {
+    ReportIntake(Cases cases, Projects projects, Sealing sealing, CaseFindings findings) {
         this.cases = cases;
         this.projects = projects;
         this.sealing = sealing;
+        this.findings = findings;
     }
 
     @Override
@@ -63,6 +65,8 @@ class ReportIntake implements EventHandler {
                 r.reportTokenHash(), r.reporterSubject(), r.submittedAt(), plan);
         sealing.seal(c, content, contact);
         cases.add(c);
+        cases.flush();
+        findings.record(c.id(), r);
         Log.infof("case %s opened for project %s", r.trackingId(), r.projectSlug());
     }
 }

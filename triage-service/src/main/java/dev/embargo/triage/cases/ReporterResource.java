@@ -38,8 +38,9 @@ public class ReporterResource {
     @GET
     @Transactional
     public CaseApi.ReporterCaseView status(@PathParam("trackingId") String trackingId,
-            @HeaderParam(TOKEN_HEADER) String token) {
-        return view(access.forReporter(trackingId, token));
+            @HeaderParam(TOKEN_HEADER) String token, @jakarta.ws.rs.QueryParam("tz") String tz) {
+        Case c = access.forReporter(trackingId, token);
+        return view(c, tz == null ? null : DisclosureInstant.zone(tz, null));
     }
 
     /** The thread: messages meant for the reporter only, never internal notes. */
@@ -81,7 +82,8 @@ public class ReporterResource {
     public CaseApi.ReporterCaseView counterDisclosure(@PathParam("trackingId") String trackingId,
             @HeaderParam(TOKEN_HEADER) String token, CaseApi.DisclosureRequest body) {
         access.forReporter(trackingId, token);
-        return view(workflow.reporterCountersDisclosure(trackingId, token, body == null ? null : body.date()));
+        var b = body == null ? new CaseApi.DisclosureRequest(null, null, null) : body;
+        return view(workflow.reporterCountersDisclosure(trackingId, token, b.date(), b.time(), b.timeZone()));
     }
 
     @POST
@@ -117,8 +119,18 @@ public class ReporterResource {
     }
 
     private CaseApi.ReporterCaseView view(Case c) {
+        return view(c, null);
+    }
+
+    /**
+     * @param reader
+     *            the reporter's own zone, to show the disclosure instant in it
+     */
+    private CaseApi.ReporterCaseView view(Case c, java.time.ZoneId reader) {
         return new CaseApi.ReporterCaseView(c.trackingId(), c.state(), c.resolution(), c.severity(), c.submittedAt(),
-                c.milestones().stream().map(CaseApi::view).toList(), c.disclosureDate(), c.disclosureStatus(),
-                sealing.content(c).credit());
+                // The deadlines the reporter was promised are the reported project's; partners' clocks are internal.
+                c.milestones().stream().filter(m -> m.projectId() == null || m.projectId().equals(c.projectId()))
+                        .map(m -> CaseApi.view(c, m)).toList(),
+                c.disclosureDate(), c.disclosureStatus(), sealing.content(c).credit(), CaseApi.disclosure(c, reader));
     }
 }

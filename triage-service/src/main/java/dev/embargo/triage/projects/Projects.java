@@ -55,6 +55,13 @@ public class Projects {
         return latest.stream().findFirst().map(p -> parse(p.document()));
     }
 
+    /** The latest policy version the project published, as far as triage has heard. */
+    public Optional<SecurityPolicy> currentPolicy(String projectId) {
+        return em.createQuery("from PolicyVersion where projectId = :p order by version desc", PolicyVersion.class)
+                .setParameter("p", projectId).setMaxResults(1).getResultStream().findFirst()
+                .map(p -> parse(p.document()));
+    }
+
     void registered(String id, String slug, String name) {
         Project p = em.find(Project.class, id);
         if (p == null) {

@@ -37,13 +37,32 @@ public final class BusinessCalendar {
     public Instant add(Instant start, Deadline deadline) {
         return switch (deadline.unit()) {
         case HOURS -> start.plusSeconds(3600L * deadline.amount());
+        case BUSINESS_HOURS -> addBusinessHours(start.atZone(zone), deadline.amount());
         case DAYS -> start.atZone(zone).plusDays(deadline.amount()).toInstant();
+        case WEEKS -> start.atZone(zone).plusWeeks(deadline.amount()).toInstant();
         case BUSINESS_DAYS -> addBusinessDays(start.atZone(zone), deadline.amount()).toInstant();
         };
     }
 
     public boolean isWorkingDay(LocalDate day) {
         return workingDays.contains(day.getDayOfWeek()) && !holidays.contains(day);
+    }
+
+    /** Elapsed hours counted on working days only ("within 48 hours (business days)"). */
+    private Instant addBusinessHours(ZonedDateTime start, int hours) {
+        ZonedDateTime t = start;
+        java.time.Duration left = java.time.Duration.ofHours(hours);
+        while (true) {
+            ZonedDateTime midnight = t.toLocalDate().plusDays(1).atStartOfDay(zone);
+            if (isWorkingDay(t.toLocalDate())) {
+                java.time.Duration available = java.time.Duration.between(t, midnight);
+                if (left.compareTo(available) <= 0) {
+                    return t.toInstant().plus(left);
+                }
+                left = left.minus(available);
+            }
+            t = midnight;
+        }
     }
 
     private ZonedDateTime addBusinessDays(ZonedDateTime start, int days) {

@@ -37,8 +37,10 @@ public final class PolicySlaPlan implements SlaPlan {
         case LOW -> sla.fix().low();
         case NONE -> null;
         };
-        case DISCLOSE -> policy.disclosure() == null || policy.disclosure().deadlineDays() <= 0 ? null
-                : new Deadline(policy.disclosure().deadlineDays(), SecurityPolicy.Unit.DAYS);
+        // No deadline in the policy, no disclosure clock: the platform invents none.
+        case DISCLOSE -> policy.disclosure() == null || policy.disclosure().deadlineDays() == null
+                || policy.disclosure().deadlineDays() <= 0 ? null
+                        : new Deadline(policy.disclosure().deadlineDays(), SecurityPolicy.Unit.DAYS);
         };
         return Optional.ofNullable(deadline).map(d -> calendar.add(start, d));
     }

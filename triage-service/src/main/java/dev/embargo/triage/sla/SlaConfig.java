@@ -14,4 +14,11 @@ public interface SlaConfig {
     /** Milestones claimed per transaction; small batches keep locks short when much is due at once. */
     @WithDefault("100")
     int batchSize();
+
+    /**
+     * How long before a case waiting for the reporter closes for silence the reporter is reminded (at the latest half
+     * way through the wait, for short limits): nobody should lose a report to a missed mail.
+     */
+    @WithDefault("P2D")
+    java.time.Duration silenceReminderBefore();
 }

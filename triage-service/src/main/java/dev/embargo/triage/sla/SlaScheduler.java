@@ -30,7 +30,7 @@ import io.quarkus.scheduler.Scheduled;
 public class SlaScheduler {
 
     /** What one run did. */
-    public record Tick(int published, int closed, int warned, int breached) {
+    public record Tick(int published, int closed, int warned, int breached, int reminded) {
     }
 
     private final EntityManager em;
@@ -40,9 +40,11 @@ public class SlaScheduler {
     private final SlaConfig config;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final SilenceReminders reminders;
 
     SlaScheduler(EntityManager em, Outbox outbox, Cases cases, CaseWorkflow workflow, SlaConfig config, Clock clock,
-            MeterRegistry registry) {
+            MeterRegistry registry, SilenceReminders reminders) {
+        this.reminders = reminders;
         this.em = em;
         this.registry = registry;
         this.outbox = outbox;
@@ -69,6 +71,7 @@ public class SlaScheduler {
                 published++;
             }
         }
+        int reminded = reminders.run(now);
         int closed = 0;
         for (String id : QuarkusTransaction.requiringNew().call(() -> cases.silentCaseIds(now, config.batchSize()))) {
             if (QuarkusTransaction.requiringNew().call(() -> workflow.closeIfSilent(id, now))) {
@@ -85,15 +88,17 @@ public class SlaScheduler {
             n = QuarkusTransaction.requiringNew().call(() -> breachBatch(now));
             breached += n;
         }
-        return new Tick(published, closed, warned, breached);
+        return new Tick(published, closed, warned, breached, reminded);
     }
 
     @SuppressWarnings("unchecked")
     private List<String> publicationCandidates(Instant now) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        // The agreed instant (date, hour, time zone); rows without one fall back to their UTC date.
         List<String> agreed = em.createNativeQuery("SELECT id FROM cases WHERE disclosure_status = 'AGREED'"
-                + " AND state IN ('TRIAGED', 'FIXING', 'FIXED') AND (disclosure_date <= ?1 OR state = 'FIXED')"
-                + " LIMIT ?2").setParameter(1, today).setParameter(2, config.batchSize()).getResultList();
+                + " AND state IN ('TRIAGED', 'FIXING', 'FIXED') AND (COALESCE(disclosure_at <= ?3, disclosure_date <= ?1)"
+                + " OR state = 'FIXED') LIMIT ?2").setParameter(1, today).setParameter(2, config.batchSize())
+                .setParameter(3, Timestamp.from(now)).getResultList();
         List<String> deadline = em
                 .createNativeQuery("SELECT m.case_id FROM milestones m JOIN cases c ON c.id = m.case_id"
                         + " WHERE m.kind = 'DISCLOSE' AND m.due_at <= ?1 AND m.settled_at IS NULL AND m.breached_at IS NULL"
@@ -144,7 +149,9 @@ public class SlaScheduler {
     @SuppressWarnings("unchecked")
     private List<Object[]> claim(String condition, Instant now) {
         return em
-                .createNativeQuery("SELECT m.id, m.kind, m.due_at, c.id AS case_id, c.tracking_id, c.project_slug"
+                // A milestone's own project (each affected project's clocks are its own); older rows are the lead's.
+                .createNativeQuery("SELECT m.id, m.kind, m.due_at, c.id AS case_id, c.tracking_id,"
+                        + " COALESCE(m.project_slug, c.project_slug)"
                         + " FROM milestones m JOIN cases c ON c.id = m.case_id WHERE " + condition
                         + " LIMIT ?2 FOR UPDATE OF m SKIP LOCKED")
                 .setParameter(1, Timestamp.from(now)).setParameter(2, config.batchSize()).getResultList();

@@ -176,8 +176,11 @@ class CaseWorkflowTest {
         assertTrue(!c.publicationDue(date, Workflow.T0), "a proposal is not an agreement");
         c.counterDisclosure(date.plusDays(7), Workflow.T0);
         assertEquals(date.plusDays(7), c.agreeDisclosure(Workflow.T0));
-        assertTrue(!c.publicationDue(date.plusDays(6), Workflow.T0));
-        assertTrue(c.publicationDue(date.plusDays(7), Workflow.T0));
+        // A bare date is the start of that day in UTC; publication is due from that instant on.
+        Instant agreed = date.plusDays(7).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        assertEquals(agreed, c.disclosureAt());
+        assertTrue(!c.publicationDue(date.plusDays(6), agreed.minusSeconds(1)));
+        assertTrue(c.publicationDue(date.plusDays(7), agreed));
 
         Case other = Workflow.caseIn(CaseState.TRIAGED);
         Instant deadline = other.milestone(MilestoneKind.DISCLOSE).orElseThrow().dueAt();

@@ -92,4 +92,24 @@ class BusinessCalendarTest {
         Instant sat = at("2026-03-28T02:30", "Europe/Berlin");
         assertEquals(at("2026-03-29T03:30", "Europe/Berlin"), cal.add(sat, new Deadline(1, Unit.DAYS)));
     }
+
+    @Test
+    void businessHoursCountOnlyTheHoursOfWorkingDays() {
+        // FIM: "Within 48 hours (business days)"; no working days named → Monday to Friday, no zone → UTC.
+        var cal = BusinessCalendar.of(null, null, null);
+        Deadline fortyEight = new Deadline(48, Unit.BUSINESS_HOURS);
+        // Friday 18:00: 6 hours on Friday, the weekend does not count, 24 on Monday, 18 on Tuesday.
+        assertEquals(Instant.parse("2026-06-09T18:00:00Z"), cal.add(Instant.parse("2026-06-05T18:00:00Z"), fortyEight));
+        // Saturday: the clock starts on Monday at midnight.
+        assertEquals(Instant.parse("2026-06-10T00:00:00Z"), cal.add(Instant.parse("2026-06-06T12:00:00Z"), fortyEight));
+        assertEquals(Instant.parse("2026-06-11T09:00:00Z"), cal.add(Instant.parse("2026-06-09T09:00:00Z"), fortyEight));
+    }
+
+    @Test
+    void weeksAreCalendarWeeksAtTheSameLocalTime() {
+        var cal = BusinessCalendar.of("Europe/Berlin", MON_FRI, List.of());
+        // "high: 2 weeks", across the change to summer time on 29 March 2026.
+        assertEquals(at("2026-04-03T10:00", "Europe/Berlin"),
+                cal.add(at("2026-03-20T10:00", "Europe/Berlin"), new Deadline(2, Unit.WEEKS)));
+    }
 }

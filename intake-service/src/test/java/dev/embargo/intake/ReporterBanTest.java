@@ -1,0 +1,57 @@
+package dev.embargo.intake;
+
+import static dev.embargo.intake.Fixtures.completeReport;
+import static dev.embargo.intake.Fixtures.submit;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * Owners who set a ban threshold get automatic bans of repeat violators. None of the five shipped policies sets one
+ * (Open WebUI's "repeat violators may be banned" names no number, see {@code PolicyFidelityTest}), so the owners here
+ * publish their own.
+ */
+@QuarkusTest
+class ReporterBanTest {
+
+    static final String POLICY = """
+            {"name":"Strict","channels":[{"kind":"PLATFORM"}],
+             "reportFields":{"component":"OPTIONAL","versionTested":"OPTIONAL","description":"REQUIRED",
+               "impact":"OPTIONAL","stepsToReproduce":"OPTIONAL","proofOfConcept":"REQUIRED","suggestedFix":"OPTIONAL"},
+             "lowEffort":{"minDescriptionLength":0,"proofOfConceptRequired":true,"patchRequired":false,
+               "banThreshold":3}}""";
+
+    @Test
+    void bansARepeatViolatorAfterTheOwnersThresholdAndOwnersMayLiftTheBan() {
+        var project = Fixtures.project("strict");
+        given().auth().oauth2(project.ownerToken()).contentType(ContentType.JSON).body(POLICY).when()
+                .put(project.path() + "/policy").then().statusCode(201);
+        String client = Fixtures.randomClient();
+        Map<String, Object> lazy = completeReport();
+        lazy.remove("proofOfConcept");
+        for (int i = 0; i < 3; i++) {
+            lazy.put("title", "Attempt " + i);
+            submit(project.slug(), lazy, client).statusCode(422).body("type",
+                    equalTo("urn:embargo:problem:low-effort"));
+        }
+        Map<String, Object> good = completeReport();
+        submit(project.slug(), good, client).statusCode(403).body("type",
+                equalTo("urn:embargo:problem:reporter-banned"));
+        // Other reporters are unaffected.
+        submit(project.slug(), good).statusCode(201);
+        String reporter = "ip:" + client;
+        given().auth().oauth2(project.ownerToken()).when().get(project.path() + "/reporter-standings").then()
+                .statusCode(200).body("find { it.reporter == '" + reporter + "' }.banned", equalTo(true))
+                .body("find { it.reporter == '" + reporter + "' }.strikes", equalTo(3));
+        given().auth().oauth2(project.ownerToken()).when().delete(project.path() + "/reporter-standings/" + reporter)
+                .then().statusCode(204);
+        good.put("title", "After the ban was lifted");
+        submit(project.slug(), good, client).statusCode(201);
+    }
+}
