@@ -132,6 +132,13 @@ class EndToEndTest {
         assertEquals(List.of(), Scans.filesContaining(pgData, embargoed), "PostgreSQL data directory incl. WAL");
         assertEquals(List.of(), Scans.filesContaining(TestKafka.baseDirectory(), embargoed), "Kafka log directories");
         assertEquals(List.of(), Scans.filesContaining(platform.logs, embargoed), "service logs");
+        // Retention: once published and past the retention (2 s here), no outbox holds a sealed report any more.
+        await().atMost(60, TimeUnit.SECONDS).until(() -> rows("SELECT count(*) FROM intake.outbox"
+                + " WHERE event_type = 'report.submitted.v1'") == 0);
+        for (String schema : List.of("intake", "triage", "notification", "credits")) {
+            await().atMost(60, TimeUnit.SECONDS).until(() -> rows("SELECT count(*) FROM " + schema + ".outbox"
+                    + " WHERE sent_at < now() - interval '30 seconds'") == 0);
+        }
         // Operability: the figures the dashboard and alerts read are exposed.
         given().baseUri(platform.url(Service.INTAKE)).get("/q/metrics").then().statusCode(200)
                 .body(containsString("embargo_submissions_total{outcome=\"accepted\""))
@@ -170,6 +177,14 @@ class EndToEndTest {
                 return false;
             }
         }).toList();
+    }
+
+    private static long rows(String sql) throws Exception {
+        try (var c = TestDatabase.superuser().getConnection(); var s = c.createStatement();
+                var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static String dataDirectory() throws Exception {

@@ -73,6 +73,9 @@ final class Platform {
         commonEnv.put("QUARKUS_MAILER_START_TLS", "DISABLED");
         commonEnv.put("QUARKUS_MAILER_FROM", "embargo@embargo.localhost");
         commonEnv.put("EMBARGO_OUTBOX_POLL_INTERVAL", "1s");
+        // Published outbox rows (sealed payloads) go after 2 s here instead of 7 days, so the canary test sees them go.
+        commonEnv.put("EMBARGO_RETENTION_SENT_OUTBOX", "PT2S");
+        commonEnv.put("EMBARGO_RETENTION_EVERY", "2s");
         // The five example policies as demo projects; demo-owner owns them all.
         commonEnv.put("EMBARGO_DEMO_ENABLED", "true");
         // Load and fault tests submit from one address; the per-client limit has tests of its own in intake.
