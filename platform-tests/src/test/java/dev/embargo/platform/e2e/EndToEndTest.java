@@ -133,8 +133,8 @@ class EndToEndTest {
         assertEquals(List.of(), Scans.filesContaining(TestKafka.baseDirectory(), embargoed), "Kafka log directories");
         assertEquals(List.of(), Scans.filesContaining(platform.logs, embargoed), "service logs");
         // Retention: once published and past the retention (2 s here), no outbox holds a sealed report any more.
-        await().atMost(60, TimeUnit.SECONDS).until(() -> rows("SELECT count(*) FROM intake.outbox"
-                + " WHERE event_type = 'report.submitted.v1'") == 0);
+        await().atMost(60, TimeUnit.SECONDS).until(
+                () -> rows("SELECT count(*) FROM intake.outbox" + " WHERE event_type = 'report.submitted.v1'") == 0);
         for (String schema : List.of("intake", "triage", "notification", "credits")) {
             await().atMost(60, TimeUnit.SECONDS).until(() -> rows("SELECT count(*) FROM " + schema + ".outbox"
                     + " WHERE sent_at < now() - interval '30 seconds'") == 0);
