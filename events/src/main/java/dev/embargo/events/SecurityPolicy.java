@@ -98,8 +98,20 @@ public record SecurityPolicy(String name, String policyUrl, ReportFields reportF
      *            days before disclosure that self-hosters and distributors are told
      * @param agreeWithReporter
      *            the date is agreed with the reporter
+     * @param publishOnDeadline
+     *            the project opts into deadline-driven disclosure: at the deadline an unfixed case is published (after
+     *            the heads-up notice); absent or false, the deadline only warns and breaches
      */
-    public record Disclosure(int deadlineDays, int headsUpDays, boolean agreeWithReporter) {
+    public record Disclosure(int deadlineDays, int headsUpDays, boolean agreeWithReporter, Boolean publishOnDeadline) {
+
+        public Disclosure(int deadlineDays, int headsUpDays, boolean agreeWithReporter) {
+            this(deadlineDays, headsUpDays, agreeWithReporter, null);
+        }
+
+        /** Whether the policy explicitly opts into publishing at the deadline (never by default). */
+        public boolean publishesOnDeadline() {
+            return Boolean.TRUE.equals(publishOnDeadline);
+        }
     }
 
     public record CreditPolicy(boolean offered, boolean requiresPermission, boolean anonymityOnRequest) {

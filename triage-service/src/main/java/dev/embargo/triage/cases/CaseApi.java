@@ -17,7 +17,8 @@ public final class CaseApi {
             Instant nextDueAt) {
     }
 
-    public record ProjectView(String slug, CaseProject.Status status, String fixedVersions, String statement) {
+    public record ProjectView(String slug, boolean lead, CaseProject.Status status, String fixedVersions,
+            String statement, CaseProject.DateStance dateStance) {
     }
 
     public record MilestoneView(MilestoneKind kind, Instant startedAt, Instant dueAt, boolean paused, Instant settledAt,
@@ -27,8 +28,8 @@ public final class CaseApi {
     public record CaseDetail(String id, String trackingId, CaseState state, Resolution resolution, String duplicateOf,
             Severity severity, String cvssVector, Double cvssScore, List<String> cweIds, String assignee,
             List<ProjectView> projects, Instant submittedAt, Instant updatedAt, LocalDate disclosureDate,
-            Case.DisclosureStatus disclosureStatus, long version, List<MilestoneView> milestones,
-            ReportContent content) {
+            Case.DisclosureStatus disclosureStatus, Instant publishNotBefore, boolean publicationForced, long version,
+            List<MilestoneView> milestones, ReportContent content) {
     }
 
     public record HistoryView(int position, Instant occurredAt, String actor, String action, CaseState from,
@@ -39,8 +40,9 @@ public final class CaseApi {
             String projectSlug, String text) {
     }
 
+    /** {@code override}: a lead owner publishes although the guard is not met (needs a reason). */
     public record TransitionRequest(CaseWorkflow.Action action, String reason, Resolution resolution,
-            String duplicateOf, String cvssVector, Severity severity, Long version) {
+            String duplicateOf, String cvssVector, Severity severity, Long version, Boolean override) {
     }
 
     public record SeverityRequest(String cvssVector, Severity severity, List<String> cweIds, Long version) {
@@ -59,6 +61,14 @@ public final class CaseApi {
     }
 
     public record DisclosureRequest(LocalDate date) {
+    }
+
+    /** A project's answer to the proposed disclosure date. */
+    public enum Stance {
+        AGREE, OBJECT
+    }
+
+    public record DateStanceRequest(Stance stance, String reason) {
     }
 
     /** What the reporter sees of their case: status and the deadlines the policy promised. */
@@ -88,10 +98,11 @@ public final class CaseApi {
         return new CaseDetail(c.id(), c.trackingId(), c.state(), c.resolution(), c.duplicateOf(), c.severity(),
                 c.cvssVector(), c.cvssScore(), c.cweIds(), c.assignee(),
                 c.projects().stream()
-                        .map(p -> new ProjectView(p.projectSlug(), p.status(), p.fixedVersions(), p.statement()))
+                        .map(p -> new ProjectView(p.projectSlug(), p.projectId().equals(c.projectId()), p.status(),
+                                p.fixedVersions(), p.statement(), p.dateStance()))
                         .toList(),
-                c.submittedAt(), c.updatedAt(), c.disclosureDate(), c.disclosureStatus(), c.version(),
-                c.milestones().stream().map(CaseApi::view).toList(), content);
+                c.submittedAt(), c.updatedAt(), c.disclosureDate(), c.disclosureStatus(), c.publishNotBefore(),
+                c.publicationForced(), c.version(), c.milestones().stream().map(CaseApi::view).toList(), content);
     }
 
     static HistoryView view(HistoryEntry e) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -97,9 +98,9 @@ public class CasesResource {
     @Transactional
     public CaseApi.CaseDetail transition(@PathParam("id") String id, CaseApi.TransitionRequest body) {
         access.forMaintainer(id, subject());
-        var t = body == null ? new CaseApi.TransitionRequest(null, null, null, null, null, null, null) : body;
+        var t = body == null ? new CaseApi.TransitionRequest(null, null, null, null, null, null, null, null) : body;
         Case c = workflow.transition(id, subject(), new CaseWorkflow.Transition(t.action(), t.reason(), t.resolution(),
-                t.duplicateOf(), t.cvssVector(), t.severity(), t.version()));
+                t.duplicateOf(), t.cvssVector(), t.severity(), t.version(), Boolean.TRUE.equals(t.override())));
         return CaseApi.detail(c, sealing.content(c));
     }
 
@@ -164,6 +165,26 @@ public class CasesResource {
         access.forMaintainer(id, subject());
         var b = body == null ? new CaseApi.ProjectStatusRequest(null, null, null) : body;
         Case c = workflow.updateProjectStatus(id, subject(), slug, b.status(), b.fixedVersions(), b.statement());
+        return CaseApi.detail(c, sealing.content(c));
+    }
+
+    /** Removes a partner project from the case (the lead's maintainers only). */
+    @DELETE
+    @Path("/{id}/projects/{slug}")
+    @Transactional
+    public CaseApi.CaseDetail removeProject(@PathParam("id") String id, @PathParam("slug") String slug) {
+        Case c = workflow.removeProject(id, subject(), slug);
+        return CaseApi.detail(c, sealing.content(c));
+    }
+
+    /** A project's members agree to or object to the proposed disclosure date. */
+    @PUT
+    @Path("/{id}/projects/{slug}/disclosure-stance")
+    @Transactional
+    public CaseApi.CaseDetail dateStance(@PathParam("id") String id, @PathParam("slug") String slug,
+            CaseApi.DateStanceRequest body) {
+        Boolean agrees = body == null || body.stance() == null ? null : body.stance() == CaseApi.Stance.AGREE;
+        Case c = workflow.respondToDate(id, subject(), slug, agrees, body == null ? null : body.reason());
         return CaseApi.detail(c, sealing.content(c));
     }
 

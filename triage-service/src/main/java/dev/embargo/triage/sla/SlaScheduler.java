@@ -3,8 +3,6 @@ package dev.embargo.triage.sla;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,16 +86,20 @@ public class SlaScheduler {
         return new Tick(published, closed, warned, breached);
     }
 
+    /**
+     * Agreed cases whose earliest publication (date and heads-up notice) has come, and cases at their disclosure
+     * deadline; which of them publish (or get scheduled) the case decides.
+     */
     @SuppressWarnings("unchecked")
     private List<String> publicationCandidates(Instant now) {
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        List<String> agreed = em.createNativeQuery("SELECT id FROM cases WHERE disclosure_status = 'AGREED'"
-                + " AND state IN ('TRIAGED', 'FIXING', 'FIXED') AND (disclosure_date <= ?1 OR state = 'FIXED')"
-                + " LIMIT ?2").setParameter(1, today).setParameter(2, config.batchSize()).getResultList();
+        List<String> agreed = em
+                .createNativeQuery("SELECT id FROM cases WHERE disclosure_status = 'AGREED'"
+                        + " AND state IN ('TRIAGED', 'FIXING', 'FIXED') AND publish_not_before <= ?1 LIMIT ?2")
+                .setParameter(1, Timestamp.from(now)).setParameter(2, config.batchSize()).getResultList();
         List<String> deadline = em
                 .createNativeQuery("SELECT m.case_id FROM milestones m JOIN cases c ON c.id = m.case_id"
                         + " WHERE m.kind = 'DISCLOSE' AND m.due_at <= ?1 AND m.settled_at IS NULL AND m.breached_at IS NULL"
-                        + " AND c.state IN ('TRIAGED', 'FIXING', 'FIXED') LIMIT ?2")
+                        + " AND c.state IN ('TRIAGED', 'FIXING', 'FIXED') AND NOT c.publication_forced LIMIT ?2")
                 .setParameter(1, Timestamp.from(now)).setParameter(2, config.batchSize()).getResultList();
         return java.util.stream.Stream.concat(agreed.stream(), deadline.stream()).distinct().toList();
     }
