@@ -118,7 +118,7 @@ public class Case {
     @JoinColumn(name = "case_id", nullable = false, updatable = false)
     private List<Milestone> milestones = new ArrayList<>();
 
-    @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER)
+    @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER, orphanRemoval = true)
     @JoinColumn(name = "case_id", nullable = false, updatable = false)
     @OrderBy("position")
     private List<CaseProject> projects = new ArrayList<>();
