@@ -44,6 +44,8 @@ import dev.embargo.events.CaseDisclosureScheduled;
 import dev.embargo.events.CaseFixed;
 import dev.embargo.events.CaseMessagePosted;
 import dev.embargo.events.CaseNeedsInfo;
+import dev.embargo.events.CaseProjectAdded;
+import dev.embargo.events.CasePublicationOverridden;
 import dev.embargo.events.CasePublished;
 import dev.embargo.events.CaseReopened;
 import dev.embargo.events.CaseTriaged;
@@ -173,6 +175,33 @@ class EmailNotificationTest {
                 + " AND title IS NULL AND contact IS NOT NULL", tracking), is(1L));
         assertThat(mailTo(reporter).stream().map(Fixtures::readable).toList(),
                 hasItem(containsString("Severity: HIGH")));
+    }
+
+    @Test
+    void anAddedProjectsOwnersHearOfTheCaseAndEveryProjectAndTheReporterHearOfAnOverride() {
+        Project lead = project(false);
+        Project partner = project(false);
+        String tracking = trackingId(lead.slug());
+        String reporter = email("reporter");
+        TestEvents.publish(report(ciphers, UUID.randomUUID().toString(), lead.slug(), tracking, reporter, "t"));
+        awaitMail(reporter, 1);
+        String caseId = UUID.randomUUID().toString();
+        List<String> slugs = List.of(lead.slug(), partner.slug());
+        Instant now = Instant.now();
+        TestEvents.publish(new CaseProjectAdded(caseId, tracking, slugs, now, "m", partner.slug()));
+        awaitMail(partner.ownerMail(), 1);
+        assertThat(subjects(partner.ownerMail()).stream().filter(s -> s.contains(tracking)).toList(),
+                contains(endsWith("new vulnerability report")));
+        TestEvents.publish(new CasePublicationOverridden(caseId, tracking, slugs, now, "o", now.plusSeconds(3600)));
+        String overridden = "publication decided by the lead project";
+        awaitMail(reporter, 2);
+        for (String address : List.of(lead.ownerMail(), lead.maintainerMail(), partner.ownerMail(),
+                partner.maintainerMail(), reporter)) {
+            await().atMost(Fixtures.WAIT).until(() -> subjects(address).stream().anyMatch(s -> s.endsWith(overridden)));
+        }
+        String text = mailTo(reporter).stream().map(Fixtures::readable).filter(t -> t.contains("lead project decided"))
+                .findFirst().orElseThrow();
+        assertThat(text, containsString(now.plusSeconds(3600).toString()));
     }
 
     @Test

@@ -19,6 +19,7 @@ import dev.embargo.events.CaseFixed;
 import dev.embargo.events.CaseMessagePosted;
 import dev.embargo.events.CaseNeedsInfo;
 import dev.embargo.events.CaseProjectAdded;
+import dev.embargo.events.CasePublicationOverridden;
 import dev.embargo.events.CasePublished;
 import dev.embargo.events.CaseReopened;
 import dev.embargo.events.CaseTriaged;
@@ -161,6 +162,14 @@ class NotificationEvents implements EventHandler {
             });
             headsUps.published(envelope.id(), e);
             toWebhooks(ctx, Map.of());
+        }
+        case CasePublicationOverridden e -> {
+            // Every project and the reporter hear that the lead's owner published ahead of the guard.
+            Ctx ctx = new Ctx(envelope.id(), envelope.time(), type, e.trackingId(), e.projectSlugs());
+            String at = e.publishAt() == null ? null : e.publishAt().toString();
+            toReporter(ctx, Notice.Kind.PUBLICATION_OVERRIDDEN, n -> n.publishAt = at);
+            toMembers(ctx, Notice.Kind.PUBLICATION_OVERRIDDEN, Set.of(Member.Role.values()), n -> n.publishAt = at);
+            toWebhooks(ctx, at == null ? Map.of() : Map.of("publishAt", at));
         }
         case SlaWarning e -> {
             Ctx ctx = new Ctx(envelope.id(), envelope.time(), type, e.trackingId(), List.of(e.projectSlug()));
