@@ -22,7 +22,10 @@ public abstract class TokenContract {
 
     private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
 
-    /** A GET that a valid access token of {@link #subject()} answers with 200, and anonymous callers with 401. */
+    /**
+     * A GET that anonymous callers get 401 for and a valid access token of {@link #subject()} passes (any answer but
+     * 401 and 403, e.g. 404 for a profile not made yet).
+     */
     protected abstract String authenticatedPath();
 
     /** Who the tokens are for; they carry every role, so role checks cannot be what refuses. */
@@ -34,7 +37,8 @@ public abstract class TokenContract {
 
     @Test
     void aValidAccessTokenIsAccepted() {
-        given().auth().oauth2(Tokens.of(subject(), ROLES)).get(authenticatedPath()).then().statusCode(200);
+        int status = call("get", authenticatedPath(), Tokens.of(subject(), ROLES)).statusCode();
+        assertTrue(status != 401 && status != 403, "a valid token was refused: " + status);
     }
 
     @Test
@@ -70,8 +74,8 @@ public abstract class TokenContract {
             }
         }
         assertTrue(refused.size() >= 3, "too few operations need a token: " + refused);
-        Response valid = call("get", authenticated, Tokens.of(subject(), ROLES));
-        assertEquals(200, valid.statusCode(), "a valid token must pass where the bad ones did not");
+        int valid = call("get", authenticated, Tokens.of(subject(), ROLES)).statusCode();
+        assertTrue(valid != 401 && valid != 403, "a valid token must pass where the bad ones did not: " + valid);
         assertEquals(401, call("get", authenticated, null).statusCode(), authenticated + " without a token");
         for (var token : bad.entrySet()) {
             Response r = call("get", authenticated, token.getValue());
