@@ -132,10 +132,13 @@ class EndToEndTest {
         assertEquals(List.of(), Scans.filesContaining(TestKafka.baseDirectory(), embargoed), "Kafka log directories");
         assertEquals(List.of(), Scans.filesContaining(platform.logs, embargoed), "service logs");
         // Operability: the figures the dashboard and alerts read are exposed.
-        given().baseUri(platform.url(Service.INTAKE)).get("/q/metrics").then().statusCode(200)
+        // Operator endpoints are on the management interface only; the public port does not serve them.
+        given().baseUri(platform.url(Service.INTAKE)).get("/q/metrics").then().statusCode(404);
+        given().baseUri(platform.url(Service.TRIAGE)).get("/q/swagger-ui/").then().statusCode(404);
+        given().baseUri(platform.managementUrl(Service.INTAKE)).get("/q/metrics").then().statusCode(200)
                 .body(containsString("embargo_submissions_total{outcome=\"accepted\""))
                 .body(containsString("embargo_outbox_oldest_age_seconds"));
-        given().baseUri(platform.url(Service.TRIAGE)).get("/q/metrics").then().statusCode(200)
+        given().baseUri(platform.managementUrl(Service.TRIAGE)).get("/q/metrics").then().statusCode(200)
                 .body(containsString("kafka_consumer_fetch_manager_records_lag_max"))
                 .body(containsString("embargo_events_consumed_total"));
         System.out.printf("end-to-end: %s published; %d mails to the reporter%n", trackingId,
