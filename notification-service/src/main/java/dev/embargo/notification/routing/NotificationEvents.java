@@ -203,7 +203,7 @@ class NotificationEvents implements EventHandler {
         }
     }
 
-    /** What one event's deliveries share. */
+    /** What one event's deliveries share; the reporter's rows are filed under the case's lead (first) project. */
     private record Ctx(String eventId, java.time.Instant time, String type, String trackingId, List<String> projects) {
         Deliveries.About about() {
             return new Deliveries.About(eventId, type, projects.get(0), trackingId);
@@ -255,9 +255,10 @@ class NotificationEvents implements EventHandler {
                 notice.title = report.flatMap(reports::title).orElse(null);
             }
             details.accept(notice);
-            // One mail per person and event, even if they maintain several of the case's projects.
-            deliveries.enqueueEmail(ctx.about(), "member:" + member.subject(), member.email().get(),
-                    renderer.render(notice));
+            // One mail per person and event, even if they maintain several of the case's projects; the log row is
+            // filed under the member's own project, so no project's log lists another tenant's recipients.
+            var about = new Deliveries.About(ctx.eventId(), ctx.type(), member.projectSlug(), ctx.trackingId());
+            deliveries.enqueueEmail(about, "member:" + member.subject(), member.email().get(), renderer.render(notice));
         }
     }
 
