@@ -99,6 +99,29 @@ class ReporterApiTest {
     }
 
     @Test
+    void aCreditUpdateIsValidatedLikeTheSubmissionAndABadOneChangesNothing() {
+        var p = Fixtures.project();
+        var r = Fixtures.report(ciphers, p, ReportContent.Visibility.PUBLIC);
+        String credit = "/api/v1/reporter/cases/" + r.trackingId() + "/credit";
+        String huge = "A".repeat(200_001);
+        for (Map<String, Object> bad : List.of(Map.<String, Object> of("visibility", "PUBLIC", "name", huge),
+                Map.<String, Object> of("visibility", "PUBLIC", "name", "A".repeat(201)),
+                Map.<String, Object> of("visibility", "PUBLIC", "name", "Ada\nEvil: header"),
+                Map.<String, Object> of("visibility", "PUBLIC", "name", "Ada", "handle", "h".repeat(101)),
+                Map.<String, Object> of("visibility", "PUBLIC", "name", "Ada", "link", "javascript:alert(1)"),
+                Map.<String, Object> of("name", "Ada"))) {
+            String answer = reporter(r).body(bad).put(credit).then().statusCode(400)
+                    .contentType("application/problem+json").extract().asString();
+            assertTrue(!answer.contains("AAAA") && !answer.contains("Evil") && !answer.contains("javascript"),
+                    "no echo: " + answer.substring(0, Math.min(300, answer.length())));
+        }
+        maintainer(p).get("/api/v1/cases/" + r.caseId()).then().body("content.credit.visibility", equalTo("PUBLIC"))
+                .body("content.credit.name", equalTo("Ada Lovelace"));
+        reporter(r).body(Map.of("visibility", "PUBLIC", "name", "A".repeat(200), "link", "https://ada.example"))
+                .put(credit).then().statusCode(200);
+    }
+
+    @Test
     void theReporterCanChangeTheCreditAndWithdraw() {
         var p = Fixtures.project();
         var r = Fixtures.report(ciphers, p, ReportContent.Visibility.PUBLIC);

@@ -4,6 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
 import dev.embargo.events.ReportContent;
 
 /** Request and response bodies of the case APIs; separate from the entities on purpose. */
@@ -80,7 +84,14 @@ public final class CaseApi {
     public record ReplyRequest(String text) {
     }
 
-    public record CreditRequest(ReportContent.Visibility visibility, String name, String handle, String link) {
+    /** No control characters (C0, C1, DEL) and no Unicode line separators: names end up in exports and mails. */
+    static final String SINGLE_LINE = "^[^\\p{Cc}\\u2028\\u2029]*$";
+
+    /** The same limits as intake's submission form: a credit lands in the OSV, CVE and CSAF exports. */
+    public record CreditRequest(@NotNull ReportContent.Visibility visibility,
+            @Size(max = 200) @Pattern(regexp = SINGLE_LINE) String name,
+            @Size(max = 100) @Pattern(regexp = SINGLE_LINE) String handle,
+            @Size(max = 500) @Pattern(regexp = "^https?://[^\\s]+$") String link) {
     }
 
     static MilestoneView view(Milestone m) {

@@ -32,6 +32,9 @@ import io.quarkus.security.Authenticated;
 @Authenticated
 public class CasesResource {
 
+    /** The deepest offset the list pages to. */
+    static final int MAX_OFFSET = 100_000;
+
     private final Cases cases;
     private final CaseAccess access;
     private final CaseWorkflow workflow;
@@ -59,8 +62,10 @@ public class CasesResource {
             @QueryParam("severity") String severity, @QueryParam("sla") String sla,
             @QueryParam("dueWithin") String dueWithin, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size) {
-        if (page < 0 || size < 1 || size > 100) {
-            throw ProblemException.badRequest("invalid-paging", "page >= 0 and 1 <= size <= 100.");
+        // The offset is page × size: bounded, so it neither overflows nor asks the database to skip millions of rows.
+        if (page < 0 || size < 1 || size > 100 || (long) page * size > MAX_OFFSET) {
+            throw ProblemException.badRequest("invalid-paging",
+                    "page >= 0, 1 <= size <= 100 and page × size <= " + MAX_OFFSET + "; narrow the filter instead.");
         }
         Set<String> mine = new HashSet<>(projects.projectIdsOf(subject()));
         if (project != null) {
