@@ -72,6 +72,10 @@ public class SecurityTxtResource {
         String projectBase = intake + "/api/v1/projects/" + project.slug();
         Set<String> contacts = new LinkedHashSet<>();
         for (SecurityPolicy.Channel channel : policy.channels()) {
+            if (channel.address() != null && channel.address().chars().anyMatch(Character::isISOControl)) {
+                // Refused at publication; a document stored before that check must not add lines either.
+                continue;
+            }
             switch (channel.kind()) {
             case "PLATFORM" -> contacts.add(projectBase + "/reports");
             case "EMAIL" -> contacts.add("mailto:" + channel.address());
