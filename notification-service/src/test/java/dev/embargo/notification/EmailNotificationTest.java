@@ -205,6 +205,29 @@ class EmailNotificationTest {
     }
 
     @Test
+    void theOwnersAreMailedWhenAPlatformAdminChangesTheMembersAndOnlyThen() {
+        Project p = project(false);
+        String byOwner = "by-owner-" + UUID.randomUUID();
+        String byAdmin = "by-admin-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        TestEvents.publish(new dev.embargo.events.ProjectMembershipChanged(p.slug() + "-id", p.slug(), byOwner, null,
+                Role.MAINTAINER, dev.embargo.events.ProjectMembershipChanged.Change.ADDED, now, p.owner(), false));
+        TestEvents.publish(new dev.embargo.events.ProjectMembershipChanged(p.slug() + "-id", p.slug(), byAdmin, null,
+                Role.MAINTAINER, dev.embargo.events.ProjectMembershipChanged.Change.ADDED, now, "admin-7", true));
+        String expected = "a platform admin changed the members";
+        List<MimeMessage> mails = awaitMail(p.ownerMail(), 1);
+        TestEvents.pause(Duration.ofSeconds(2));
+        mails = mailTo(p.ownerMail());
+        assertThat(mails, hasSize(1));
+        String text = readable(mails.get(0));
+        assertThat(text, containsString(expected));
+        assertThat(text, containsString(byAdmin));
+        assertThat(text, containsString("admin-7"));
+        assertThat(text, not(containsString(byOwner)));
+        assertThat(subjects(p.maintainerMail()).stream().filter(s -> s.endsWith(expected)).toList(), empty());
+    }
+
+    @Test
     void includesTheTitleOnlyWhenTheProjectPolicyOptsIn() {
         Project p = project(true);
         String canary = "OPTIN" + UUID.randomUUID().toString().replace("-", "");

@@ -28,6 +28,7 @@ import dev.embargo.events.EventCodec;
 import dev.embargo.events.EventEnvelope;
 import dev.embargo.events.EventType;
 import dev.embargo.events.LifecycleEvent;
+import dev.embargo.events.ProjectMembershipChanged;
 import dev.embargo.events.ReportSubmitted;
 import dev.embargo.events.SlaBreached;
 import dev.embargo.events.SlaWarning;
@@ -57,7 +58,7 @@ import dev.embargo.platform.inbox.EventHandler;
 class NotificationEvents implements EventHandler {
 
     private static final Set<String> TOPICS = Set.of(Topics.INTAKE_REPORTS, Topics.TRIAGE_CASES, Topics.TRIAGE_SLA,
-            Topics.CREDITS_CREDITS);
+            Topics.CREDITS_CREDITS, Topics.INTAKE_PROJECTS);
 
     private final TrackedReports reports;
     private final Members members;
@@ -92,7 +93,9 @@ class NotificationEvents implements EventHandler {
 
     @Override
     public boolean accepts(String eventType) {
-        return EventType.ofType(eventType).map(t -> TOPICS.contains(t.topic())).orElse(false);
+        // Of intake's project events only membership changes: an admin's change is mailed to the owners.
+        return EventType.ofType(eventType).map(t -> t == EventType.PROJECT_MEMBERSHIP_CHANGED
+                || TOPICS.contains(t.topic()) && !t.topic().equals(Topics.INTAKE_PROJECTS)).orElse(false);
     }
 
     @Override
@@ -190,6 +193,25 @@ class NotificationEvents implements EventHandler {
                 n.dueAt = e.dueAt().toString();
             });
             toWebhooks(ctx, Map.of("milestone", e.milestone(), "dueAt", e.dueAt().toString()));
+        }
+        case ProjectMembershipChanged e when e.madeByPlatformAdmin() -> {
+            // Separation of duties: the owners hear of every membership change a platform admin makes.
+            Ctx ctx = new Ctx(envelope.id(), envelope.time(), type, null, List.of(e.slug()));
+            String change = e.change().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            for (Member owner : members.ofProjects(ctx.projects())) {
+                if (owner.role() != Member.Role.OWNER || owner.email().isEmpty()
+                        || owner.subject().equals(e.memberSubject())
+                                && e.change() == ProjectMembershipChanged.Change.ADDED) {
+                    continue;
+                }
+                Notice notice = new Notice(Notice.Kind.ADMIN_MEMBERSHIP_CHANGE, e.slug(), null,
+                        mail.linkBaseUrl() + "/projects/" + e.slug() + "/audit");
+                notice.status = change + ": " + e.memberSubject() + " ("
+                        + e.role().name().toLowerCase(java.util.Locale.ROOT) + ") by platform admin "
+                        + (e.actor() == null ? "unknown" : e.actor());
+                deliveries.enqueueEmail(ctx.about(), "member:" + owner.subject(), owner.email().get(),
+                        renderer.render(notice));
+            }
         }
         case CreditGranted e -> {
             Ctx ctx = new Ctx(envelope.id(), envelope.time(), type, e.trackingId(), List.of(e.projectSlug()));
