@@ -291,6 +291,25 @@ class EmailNotificationTest {
     }
 
     @Test
+    void aMissedDisclosureDeadlineReachesTheLeadsOwnersAndThePlatformAdmins() {
+        Project p = project(false);
+        String tracking = trackingId(p.slug());
+        String caseId = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        String admins = "platform-admins@embargo.test";
+        TestEvents.publish(new SlaBreached("f-" + caseId, caseId, tracking, p.slug(), "FIX", now, now));
+        TestEvents.publish(new SlaBreached("d-" + caseId, caseId, tracking, p.slug(), "DISCLOSE", now, now));
+        awaitMail(p.ownerMail(), 2);
+        await().atMost(Fixtures.WAIT).until(() -> subjects(admins).stream().anyMatch(s -> s.contains(tracking)));
+        TestEvents.pause(Duration.ofSeconds(2));
+        List<MimeMessage> toAdmins = mailTo(admins).stream().filter(m -> readable(m).contains(tracking)).toList();
+        assertThat(toAdmins, hasSize(1));
+        assertThat(readable(toAdmins.get(0)), containsString("disclose"));
+        assertThat(Fixtures.count("SELECT count(*) FROM notification.delivery WHERE tracking_id = ?"
+                + " AND recipient LIKE 'platform-admins:%'", tracking), is(1L));
+    }
+
+    @Test
     void memberAddressWithLineBreaksNeverReachesAMailHeader() {
         Project p = project(false);
         String injected = email("victim");

@@ -69,11 +69,13 @@ class NotificationEvents implements EventHandler {
     private final HeadsUps headsUps;
     private final MailRenderer renderer;
     private final MailConfig mail;
+    private final EscalationConfig escalation;
     private final ObjectMapper json;
 
     NotificationEvents(TrackedReports reports, Members members, ProjectPolicies policies, Preferences preferences,
             Deliveries deliveries, WebhookEndpoints webhooks, HeadsUps headsUps, MailRenderer renderer, MailConfig mail,
-            EventCodec codec) {
+            EscalationConfig escalation, EventCodec codec) {
+        this.escalation = escalation;
         this.reports = reports;
         this.members = members;
         this.policies = policies;
@@ -192,6 +194,9 @@ class NotificationEvents implements EventHandler {
                 n.milestone = e.milestone().toLowerCase(java.util.Locale.ROOT);
                 n.dueAt = e.dueAt().toString();
             });
+            if ("DISCLOSE".equals(e.milestone())) {
+                toPlatformAdmins(ctx, e);
+            }
             toWebhooks(ctx, Map.of("milestone", e.milestone(), "dueAt", e.dueAt().toString()));
         }
         case ProjectMembershipChanged e when e.madeByPlatformAdmin() -> {
@@ -281,6 +286,22 @@ class NotificationEvents implements EventHandler {
             // filed under the member's own project, so no project's log lists another tenant's recipients.
             var about = new Deliveries.About(ctx.eventId(), ctx.type(), member.projectSlug(), ctx.trackingId());
             deliveries.enqueueEmail(about, "member:" + member.subject(), member.email().get(), renderer.render(notice));
+        }
+    }
+
+    /** A missed disclosure deadline also goes to the platform admins' addresses (never the report's details). */
+    private void toPlatformAdmins(Ctx ctx, SlaBreached e) {
+        List<String> addresses = escalation.platformAdminEmails().orElse(List.of());
+        for (int i = 0; i < addresses.size(); i++) {
+            String address = addresses.get(i).trim();
+            if (address.isEmpty() || dev.embargo.notification.mail.MailHeaders.hasControlCharacters(address)) {
+                continue;
+            }
+            Notice notice = new Notice(Notice.Kind.SLA_BREACHED, e.projectSlug(), e.trackingId(),
+                    mail.linkBaseUrl() + "/cases/" + e.trackingId());
+            notice.milestone = e.milestone().toLowerCase(java.util.Locale.ROOT);
+            notice.dueAt = e.dueAt().toString();
+            deliveries.enqueueEmail(ctx.about(), "platform-admins:" + i, address, renderer.render(notice));
         }
     }
 
