@@ -10,4 +10,17 @@ public final class Topics {
 
     private Topics() {
     }
+
+    /**
+     * The CloudEvents {@code source} of the one service that produces a topic ({@code /<quarkus.application.name>}):
+     * consumers refuse an event on the topic from anyone else. Empty for a topic that is not part of the contract.
+     */
+    public static java.util.Optional<String> producerSource(String topic) {
+        return java.util.Optional.ofNullable(switch (topic) {
+        case INTAKE_PROJECTS, INTAKE_REPORTS -> "/intake-service";
+        case TRIAGE_CASES, TRIAGE_SLA -> "/triage-service";
+        case CREDITS_CREDITS -> "/credits-service";
+        default -> null;
+        });
+    }
 }

@@ -85,7 +85,7 @@ class DeliveryTest {
         assertEquals(0, effects(rolledBack));
         var record = onTopic.stream().filter(r -> r.key().equals(committed)).findFirst().orElseThrow();
         assertEquals("project.registered.v1", header(record, CloudEventHeaders.TYPE));
-        assertEquals("/kit-test", header(record, CloudEventHeaders.SOURCE));
+        assertEquals("/intake-service", header(record, CloudEventHeaders.SOURCE));
         assertEquals(committed, header(record, CloudEventHeaders.SUBJECT));
     }
 
@@ -195,6 +195,29 @@ class DeliveryTest {
         assertEquals(2, deadLetterRows(malformedId, poisonId));
     }
 
+    @Test
+    void anEventFromAnyoneButTheTopicsProducerIsDeadLetteredWithoutEffect() throws Exception {
+        String forged = newId();
+        String unsigned = newId();
+        String forgedId = newId();
+        String unsignedId = newId();
+        try (var producer = producer()) {
+            producer.send(record(Topics.INTAKE_PROJECTS, forged, forgedId, "project.registered.v1",
+                    codec.encode(project(forged, "forged")), "/triage-service")).get();
+            producer.send(record(Topics.INTAKE_PROJECTS, unsigned, unsignedId, "project.registered.v1",
+                    codec.encode(project(unsigned, "unsigned")), null)).get();
+        }
+        String next = newId();
+        QuarkusTransaction.requiringNew().run(() -> outbox.append(project(next, "healthy")));
+        await().atMost(30, TimeUnit.SECONDS).until(() -> effects(next) == 1);
+        await().atMost(30, TimeUnit.SECONDS).until(() -> deadLetterRows(forgedId, unsignedId) == 2);
+        assertEquals(0, effects(forged));
+        assertEquals(0, effects(unsigned));
+        var dead = TestKafka.readAll(consumer.deadLetterTopic(), Duration.ofSeconds(2)).stream()
+                .filter(r -> forgedId.equals(header(r, CloudEventHeaders.ID))).findFirst().orElseThrow();
+        assertEquals("unexpected source for topic " + Topics.INTAKE_PROJECTS, header(dead, EventConsumer.DLQ_REASON));
+    }
+
     private KafkaProducer<String, byte[]> producer() {
         return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
@@ -203,10 +226,17 @@ class DeliveryTest {
 
     private static ProducerRecord<String, byte[]> record(String topic, String key, String eventId, String type,
             byte[] payload) {
+        return record(topic, key, eventId, type, payload, "/intake-service");
+    }
+
+    private static ProducerRecord<String, byte[]> record(String topic, String key, String eventId, String type,
+            byte[] payload, String source) {
         var headers = new RecordHeaders();
         headers.add(CloudEventHeaders.ID, eventId.getBytes(StandardCharsets.UTF_8));
         headers.add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
-        headers.add(CloudEventHeaders.SOURCE, "/test".getBytes(StandardCharsets.UTF_8));
+        if (source != null) {
+            headers.add(CloudEventHeaders.SOURCE, source.getBytes(StandardCharsets.UTF_8));
+        }
         headers.add(CloudEventHeaders.TIME, Instant.now().toString().getBytes(StandardCharsets.UTF_8));
         return new ProducerRecord<>(topic, null, key, payload, headers);
     }

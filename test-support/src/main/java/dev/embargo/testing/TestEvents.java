@@ -20,6 +20,7 @@ import dev.embargo.events.CloudEventHeaders;
 import dev.embargo.events.EventCodec;
 import dev.embargo.events.EventType;
 import dev.embargo.events.LifecycleEvent;
+import dev.embargo.events.Topics;
 
 /**
  * Plays another service in a test: publishes well-formed lifecycle events (CloudEvents binary mode, keyed by subject)
@@ -50,7 +51,8 @@ public final class TestEvents {
         headers.add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_VALUE));
         headers.add(CloudEventHeaders.ID, bytes(eventId));
         headers.add(CloudEventHeaders.TYPE, bytes(type));
-        headers.add(CloudEventHeaders.SOURCE, bytes("/test"));
+        // Tests play the topic's producer; consumers refuse any other source.
+        headers.add(CloudEventHeaders.SOURCE, bytes(Topics.producerSource(topic).orElse("/test")));
         headers.add(CloudEventHeaders.TIME, bytes(Instant.now().toString()));
         headers.add(CloudEventHeaders.SUBJECT, bytes(key));
         headers.add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));

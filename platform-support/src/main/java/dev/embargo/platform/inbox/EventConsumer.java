@@ -233,6 +233,13 @@ public class EventConsumer {
             // Not ours, or a newer type this version does not know yet: skipping is what the contract allows.
             return true;
         }
+        String source = header(record, CloudEventHeaders.SOURCE);
+        var producer = dev.embargo.events.Topics.producerSource(record.topic());
+        if (producer.isPresent() && !producer.get().equals(source)) {
+            // Each topic has one producer; anything else in the cluster writing to it (say, a forged
+            // project.membership-changed) is refused, whatever its payload says.
+            return deadLetter(record, id, type, "unexpected source for topic " + record.topic());
+        }
         LifecycleEvent event;
         EventEnvelope envelope;
         try {
