@@ -54,23 +54,25 @@ class EndToEndTest {
         String reporterEmail = "rita-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         String creditName = "Rita Researcher " + UUID.randomUUID().toString().substring(0, 4);
 
-        var submitted = api.submit("fim", Api.report("Path traversal in upload " + canary,
-                "The upload handler joins the client-supplied name to the root without normalising it. " + canary,
+        // Published: a report to open-webui with pod as partner; both policies give heads-up subscribers no notice
+        // period, so the publication guard lets the lead publish once both are fixed and the date has come.
+        var submitted = api.submit("open-webui", Api.report("Stored XSS in chat " + canary,
+                "Markdown rendering of chat messages lets a crafted message run script in another user's session: the"
+                        + " renderer allows raw HTML in link titles, so an onerror handler on an injected image runs"
+                        + " with the victim's session and can read their API keys. " + canary,
                 reporterEmail, creditName));
         assertEquals(201, submitted.status());
         String trackingId = submitted.trackingId();
         // A second report that stays embargoed: after the run its canary must be on no disk and in no log.
         String embargoed = "EMBARGOED-" + UUID.randomUUID();
-        var unpublished = api.submit("open-webui", Api.report("Stored XSS in chat " + embargoed,
-                "Markdown rendering of chat messages lets a crafted message run script in another user's session: the"
-                        + " renderer allows raw HTML in link titles, so an onerror handler on an injected image runs"
-                        + " with the victim's session and can read their API keys. " + embargoed,
+        var unpublished = api.submit("fim", Api.report("Path traversal in upload " + embargoed,
+                "The upload handler joins the client-supplied name to the root without normalising it. " + embargoed,
                 "embargoed-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org", "Embargoed Reporter"));
         assertEquals(201, unpublished.status());
 
         await().atMost(60, TimeUnit.SECONDS).until(() -> !mailTo(reporterEmail).isEmpty());
 
-        String caseId = await().atMost(60, TimeUnit.SECONDS).until(() -> api.caseId("fim", trackingId),
+        String caseId = await().atMost(60, TimeUnit.SECONDS).until(() -> api.caseId("open-webui", trackingId),
                 id -> id != null);
         String cases = "/api/v1/cases/" + caseId;
         api.asOwner("GET", Service.TRIAGE, cases, null).then().statusCode(200).body("trackingId", equalTo(trackingId));
@@ -78,10 +80,10 @@ class EndToEndTest {
         transition(api, cases, Map.of("action", "ACKNOWLEDGE"));
         transition(api, cases,
                 Map.of("action", "TRIAGE", "cvssVector", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"));
-        api.asOwner("POST", Service.TRIAGE, cases + "/projects", Map.of("projectSlug", "open-webui")).then()
+        api.asOwner("POST", Service.TRIAGE, cases + "/projects", Map.of("projectSlug", "pod")).then()
                 .statusCode(lessThan(300));
         transition(api, cases, Map.of("action", "START_FIX"));
-        for (String slug : List.of("fim", "open-webui")) {
+        for (String slug : List.of("open-webui", "pod")) {
             api.asOwner("PUT", Service.TRIAGE, cases + "/projects/" + slug,
                     Map.of("status", "FIXED", "fixedVersions", "2.0.1", "statement", "Fixed in 2.0.1.")).then()
                     .statusCode(lessThan(300));
@@ -123,7 +125,7 @@ class EndToEndTest {
         }
 
         // Secrets at rest: the unpublished report's canary is nowhere on disk, though every service processed it.
-        await().atMost(60, TimeUnit.SECONDS).until(() -> api.caseId("open-webui", unpublished.trackingId()) != null);
+        await().atMost(60, TimeUnit.SECONDS).until(() -> api.caseId("fim", unpublished.trackingId()) != null);
         try (var c = TestDatabase.superuser().getConnection(); var s = c.createStatement()) {
             s.execute("CHECKPOINT");
         }
