@@ -17,3 +17,6 @@ CREATE INDEX cases_publication_due ON cases (publish_not_before)
 
 -- A partner project's answer to the proposed date (AGREED / OBJECTED); an objection holds publication back.
 ALTER TABLE case_projects ADD COLUMN date_stance text;
+
+-- The scheduler asks, per agreed case, whether any of its projects still holds publication back.
+CREATE INDEX case_projects_case ON case_projects (case_id);

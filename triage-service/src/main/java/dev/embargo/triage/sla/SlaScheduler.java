@@ -92,9 +92,12 @@ public class SlaScheduler {
      */
     @SuppressWarnings("unchecked")
     private List<String> publicationCandidates(Instant now) {
-        List<String> agreed = em
-                .createNativeQuery("SELECT id FROM cases WHERE disclosure_status = 'AGREED'"
-                        + " AND state IN ('TRIAGED', 'FIXING', 'FIXED') AND publish_not_before <= ?1 LIMIT ?2")
+        // Only cases whose projects do not hold them back, so agreed-but-unfixed cases never crowd the batch out.
+        List<String> agreed = em.createNativeQuery("SELECT c.id FROM cases c WHERE c.disclosure_status = 'AGREED'"
+                + " AND c.state IN ('TRIAGED', 'FIXING', 'FIXED') AND c.publish_not_before <= ?1"
+                + " AND (c.publication_forced OR NOT EXISTS (SELECT 1 FROM case_projects p WHERE p.case_id = c.id"
+                + " AND (p.status NOT IN ('FIXED', 'NOT_AFFECTED') OR p.date_stance = 'OBJECTED')))"
+                + " ORDER BY c.publish_not_before LIMIT ?2")
                 .setParameter(1, Timestamp.from(now)).setParameter(2, config.batchSize()).getResultList();
         List<String> deadline = em
                 .createNativeQuery("SELECT m.case_id FROM milestones m JOIN cases c ON c.id = m.case_id"
