@@ -97,8 +97,8 @@ public class SlaScheduler {
                 + " AND c.state IN ('TRIAGED', 'FIXING', 'FIXED') AND c.publish_not_before <= ?1"
                 + " AND (c.publication_forced OR NOT EXISTS (SELECT 1 FROM case_projects p WHERE p.case_id = c.id"
                 + " AND (p.status NOT IN ('FIXED', 'NOT_AFFECTED') OR p.date_stance = 'OBJECTED')))"
-                + " ORDER BY c.publish_not_before LIMIT ?2")
-                .setParameter(1, Timestamp.from(now)).setParameter(2, config.batchSize()).getResultList();
+                + " ORDER BY c.publish_not_before LIMIT ?2").setParameter(1, Timestamp.from(now))
+                .setParameter(2, config.batchSize()).getResultList();
         List<String> deadline = em
                 .createNativeQuery("SELECT m.case_id FROM milestones m JOIN cases c ON c.id = m.case_id"
                         + " WHERE m.kind = 'DISCLOSE' AND m.due_at <= ?1 AND m.settled_at IS NULL AND m.breached_at IS NULL"
