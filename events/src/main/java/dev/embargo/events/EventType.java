@@ -19,6 +19,7 @@ public enum EventType {
     CASE_DISCLOSURE_SCHEDULED("case.disclosure-scheduled.v1", Topics.TRIAGE_CASES, CaseDisclosureScheduled.class),
     CASE_PUBLISHED("case.published.v1", Topics.TRIAGE_CASES, CasePublished.class),
     CASE_REOPENED("case.reopened.v1", Topics.TRIAGE_CASES, CaseReopened.class),
+    CASE_PUBLICATION_OVERRIDDEN("case.publication-overridden.v1", Topics.TRIAGE_CASES, CasePublicationOverridden.class),
     SLA_WARNING("sla.warning.v1", Topics.TRIAGE_SLA, SlaWarning.class),
     SLA_BREACHED("sla.breached.v1", Topics.TRIAGE_SLA, SlaBreached.class),
     CREDIT_GRANTED("credit.granted.v1", Topics.CREDITS_CREDITS, CreditGranted.class);

@@ -12,9 +12,24 @@ import java.time.Instant;
  *            where the member wants platform notifications, if given
  * @param role
  *            role after the change; for {@code REMOVED} the role that was removed
+ * @param actor
+ *            OIDC subject of who made the change, if known
+ * @param byPlatformAdmin
+ *            the change was made with platform-admin powers (the project's owners are told)
  */
 public record ProjectMembershipChanged(String projectId, String slug, String memberSubject, String email, Role role,
-        Change change, Instant changedAt) implements LifecycleEvent {
+        Change change, Instant changedAt, String actor, Boolean byPlatformAdmin) implements LifecycleEvent {
+
+    /** A change without a recorded actor (as version 1 producers sent it). */
+    public ProjectMembershipChanged(String projectId, String slug, String memberSubject, String email, Role role,
+            Change change, Instant changedAt) {
+        this(projectId, slug, memberSubject, email, role, change, changedAt, null, null);
+    }
+
+    /** Whether a platform admin made the change with admin powers (not as an owner of the project). */
+    public boolean madeByPlatformAdmin() {
+        return Boolean.TRUE.equals(byPlatformAdmin);
+    }
 
     public enum Role {
         OWNER, MAINTAINER

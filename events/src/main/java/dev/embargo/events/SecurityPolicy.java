@@ -155,7 +155,8 @@ public record SecurityPolicy(String name, String policyUrl, ReportFields reportF
      * @param agreeWithReporter
      *            the date is agreed with the reporter
      * @param publishOnDeadline
-     *            the deadline publishes an unfixed case (absent = false: a deadline only warns and breaches)
+     *            the project opts into deadline-driven disclosure: at the deadline an unfixed case is published (after
+     *            the heads-up notice); absent or false, the deadline only warns and breaches
      * @param statement
      *            the policy's own words on disclosure timing
      */
@@ -169,6 +170,11 @@ public record SecurityPolicy(String name, String policyUrl, ReportFields reportF
         public Disclosure(Integer deadlineDays, Integer headsUpDays, boolean agreeWithReporter,
                 boolean publishOnDeadline) {
             this(deadlineDays, headsUpDays, agreeWithReporter, publishOnDeadline, null);
+        }
+
+        /** Whether the policy explicitly opts into publishing at the deadline (never by default). */
+        public boolean publishesOnDeadline() {
+            return publishOnDeadline;
         }
     }
 

@@ -32,7 +32,8 @@ class EventCodecTest {
             List.of(), List.of(new SecurityPolicy.ScopeRule("self-xss", "Self-XSS", List.of("self-xss"), false)), null,
             new SecurityPolicy.Sla("UTC", List.of(java.time.DayOfWeek.MONDAY), List.of(),
                     new SecurityPolicy.Deadline(72, SecurityPolicy.Unit.HOURS), null, null, 30, 0.75),
-            new SecurityPolicy.Disclosure(90, 7, true), null, null, List.of(), List.of("en"), false, null, null, null);
+            new SecurityPolicy.Disclosure(90, 7, true, true), null, null, List.of(), List.of("en"), false, null, null,
+            null);
 
     static LifecycleEvent sample(EventType type) {
         JsonNode policy = CODEC.mapper().createObjectNode().put("name", "x");
@@ -57,6 +58,8 @@ class EventCodecTest {
                 List.of(new CasePublished.Credit("FINDER", "Ada", "ada", null, false, null),
                         new CasePublished.Credit("REPORTER", null, null, null, true, null)));
         case CASE_REOPENED -> new CaseReopened("c1", TRK, SLUGS, NOW, null);
+        case CASE_PUBLICATION_OVERRIDDEN -> new CasePublicationOverridden("c1", TRK, List.of("openpanel", "pod"), NOW,
+                "o1", NOW.plusSeconds(7 * 86400));
         case SLA_WARNING -> new SlaWarning("m1", "c1", TRK, "openpanel", "ACKNOWLEDGE", NOW, NOW);
         case SLA_BREACHED -> new SlaBreached("m1", "c1", TRK, "openpanel", "FIX", NOW, NOW);
         case CREDIT_GRANTED -> new CreditGranted("cr1", "c1", TRK, "openpanel", "FINDER", "sub-9", 40, false, NOW);

@@ -29,7 +29,8 @@ class OpenApiTest {
             "GET /api/v1/projects/{slug}/policy/versions/{version}", "GET /api/v1/projects/{slug}/security.txt",
             "POST /api/v1/projects/{slug}/reports", "POST /api/v1/admin/at-rest-key-rotation",
             "GET /api/v1/projects/{slug}/reporter-standings",
-            "DELETE /api/v1/projects/{slug}/reporter-standings/{reporter}");
+            "DELETE /api/v1/projects/{slug}/reporter-standings/{reporter}", "GET /api/v1/projects/{slug}/audit",
+            "GET /api/v1/admin/audit");
 
     @Test
     void everyEndpointIsDocumentedWithRequestAndResponseExamples() throws Exception {

@@ -24,6 +24,32 @@ import io.quarkus.test.junit.QuarkusTest;
 class SecurityTxtTest {
 
     @Test
+    void securityTxtFieldValuesWithControlCharactersAreRefusedAndNothingIsPublished() throws Exception {
+        var project = Fixtures.projectWithExamplePolicy("openpanel");
+        String before = given().get(project.path() + "/security.txt").then().statusCode(200).extract().asString();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Map<String, java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode>> injections = Map.of(
+                "$.channels[1].address",
+                doc -> ((com.fasterxml.jackson.databind.node.ObjectNode) doc.withArray("channels").get(1))
+                        .put("address", "security@openpanel.dev\nEncryption: https://evil.example/key.asc"),
+                "$.policyUrl", doc -> doc.put("policyUrl", "https://openpanel.example/security\rHiring: x"),
+                "$.preferredLanguages[0]", doc -> doc.putArray("preferredLanguages").add("en\u0000"));
+        for (var injection : injections.entrySet()) {
+            var doc = (com.fasterxml.jackson.databind.node.ObjectNode) json
+                    .readTree(Fixtures.examplePolicy("openpanel"));
+            injection.getValue().accept(doc);
+            String answer = given().auth().oauth2(project.ownerToken()).contentType("application/json")
+                    .body(json.writeValueAsString(doc)).put(project.path() + "/policy").then().statusCode(422)
+                    .contentType("application/problem+json").extract().asString();
+            assertTrue(answer.contains(injection.getKey()) && answer.contains("control-characters"), answer);
+            assertFalse(answer.contains("evil.example") || answer.contains("Hiring"), "no echo: " + answer);
+        }
+        String after = given().get(project.path() + "/security.txt").then().statusCode(200).extract().asString();
+        assertFalse(after.contains("Encryption:") || after.contains("Hiring:"), after);
+        assertEquals(before.replaceAll("Expires: .*", ""), after.replaceAll("Expires: .*", ""));
+    }
+
+    @Test
     void securityTxtFollowsRfc9116FieldByField() {
         var project = Fixtures.projectWithExamplePolicy("openpanel");
         Instant before = Instant.now();

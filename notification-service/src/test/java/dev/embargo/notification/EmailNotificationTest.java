@@ -44,6 +44,8 @@ import dev.embargo.events.CaseDisclosureScheduled;
 import dev.embargo.events.CaseFixed;
 import dev.embargo.events.CaseMessagePosted;
 import dev.embargo.events.CaseNeedsInfo;
+import dev.embargo.events.CaseProjectAdded;
+import dev.embargo.events.CasePublicationOverridden;
 import dev.embargo.events.CasePublished;
 import dev.embargo.events.CaseReopened;
 import dev.embargo.events.CaseTriaged;
@@ -176,6 +178,56 @@ class EmailNotificationTest {
     }
 
     @Test
+    void anAddedProjectsOwnersHearOfTheCaseAndEveryProjectAndTheReporterHearOfAnOverride() {
+        Project lead = project(false);
+        Project partner = project(false);
+        String tracking = trackingId(lead.slug());
+        String reporter = email("reporter");
+        TestEvents.publish(report(ciphers, UUID.randomUUID().toString(), lead.slug(), tracking, reporter, "t"));
+        awaitMail(reporter, 1);
+        String caseId = UUID.randomUUID().toString();
+        List<String> slugs = List.of(lead.slug(), partner.slug());
+        Instant now = Instant.now();
+        TestEvents.publish(new CaseProjectAdded(caseId, tracking, slugs, now, "m", partner.slug()));
+        awaitMail(partner.ownerMail(), 1);
+        assertThat(subjects(partner.ownerMail()).stream().filter(s -> s.contains(tracking)).toList(),
+                contains(endsWith("new vulnerability report")));
+        TestEvents.publish(new CasePublicationOverridden(caseId, tracking, slugs, now, "o", now.plusSeconds(3600)));
+        String overridden = "publication decided by the lead project";
+        awaitMail(reporter, 2);
+        for (String address : List.of(lead.ownerMail(), lead.maintainerMail(), partner.ownerMail(),
+                partner.maintainerMail(), reporter)) {
+            await().atMost(Fixtures.WAIT).until(() -> subjects(address).stream().anyMatch(s -> s.endsWith(overridden)));
+        }
+        String text = mailTo(reporter).stream().map(Fixtures::readable).filter(t -> t.contains("lead project decided"))
+                .findFirst().orElseThrow();
+        assertThat(text, containsString(now.plusSeconds(3600).toString()));
+    }
+
+    @Test
+    void theOwnersAreMailedWhenAPlatformAdminChangesTheMembersAndOnlyThen() {
+        Project p = project(false);
+        String byOwner = "by-owner-" + UUID.randomUUID();
+        String byAdmin = "by-admin-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        TestEvents.publish(new dev.embargo.events.ProjectMembershipChanged(p.slug() + "-id", p.slug(), byOwner, null,
+                Role.MAINTAINER, dev.embargo.events.ProjectMembershipChanged.Change.ADDED, now, p.owner(), false));
+        TestEvents.publish(new dev.embargo.events.ProjectMembershipChanged(p.slug() + "-id", p.slug(), byAdmin, null,
+                Role.MAINTAINER, dev.embargo.events.ProjectMembershipChanged.Change.ADDED, now, "admin-7", true));
+        String expected = "a platform admin changed the members";
+        List<MimeMessage> mails = awaitMail(p.ownerMail(), 1);
+        TestEvents.pause(Duration.ofSeconds(2));
+        mails = mailTo(p.ownerMail());
+        assertThat(mails, hasSize(1));
+        String text = readable(mails.get(0));
+        assertThat(text, containsString(expected));
+        assertThat(text, containsString(byAdmin));
+        assertThat(text, containsString("admin-7"));
+        assertThat(text, not(containsString(byOwner)));
+        assertThat(subjects(p.maintainerMail()).stream().filter(s -> s.endsWith(expected)).toList(), empty());
+    }
+
+    @Test
     void includesTheTitleOnlyWhenTheProjectPolicyOptsIn() {
         Project p = project(true);
         String canary = "OPTIN" + UUID.randomUUID().toString().replace("-", "");
@@ -236,6 +288,25 @@ class EmailNotificationTest {
                 contains("[Embargo] " + p.slug() + " " + tracking + ": SLA deadline approaching"));
         assertThat(subjects(p.ownerMail()),
                 contains("[Embargo] " + p.slug() + " " + tracking + ": SLA deadline missed"));
+    }
+
+    @Test
+    void aMissedDisclosureDeadlineReachesTheLeadsOwnersAndThePlatformAdmins() {
+        Project p = project(false);
+        String tracking = trackingId(p.slug());
+        String caseId = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        String admins = "platform-admins@embargo.test";
+        TestEvents.publish(new SlaBreached("f-" + caseId, caseId, tracking, p.slug(), "FIX", now, now));
+        TestEvents.publish(new SlaBreached("d-" + caseId, caseId, tracking, p.slug(), "DISCLOSE", now, now));
+        awaitMail(p.ownerMail(), 2);
+        await().atMost(Fixtures.WAIT).until(() -> subjects(admins).stream().anyMatch(s -> s.contains(tracking)));
+        TestEvents.pause(Duration.ofSeconds(2));
+        List<MimeMessage> toAdmins = mailTo(admins).stream().filter(m -> readable(m).contains(tracking)).toList();
+        assertThat(toAdmins, hasSize(1));
+        assertThat(readable(toAdmins.get(0)), containsString("disclose"));
+        assertThat(Fixtures.count("SELECT count(*) FROM notification.delivery WHERE tracking_id = ?"
+                + " AND recipient LIKE 'platform-admins:%'", tracking), is(1L));
     }
 
     @Test

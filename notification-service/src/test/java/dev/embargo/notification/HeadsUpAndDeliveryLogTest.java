@@ -132,6 +132,31 @@ class HeadsUpAndDeliveryLogTest {
     }
 
     @Test
+    void theDeliveryLogOfAMultiProjectCaseIsFiledPerProject() {
+        Project lead = project();
+        Project partner = project();
+        String reporter = email("reporter");
+        String tracking = trackingId(lead.slug());
+        TestEvents.publish(report(ciphers, UUID.randomUUID().toString(), lead.slug(), tracking, reporter, "t"));
+        awaitMail(reporter, 1);
+        String caseId = UUID.randomUUID().toString();
+        // A status change and a reporter's message reach the reporter and every member of both projects.
+        TestEvents.publish(new dev.embargo.events.CaseMessagePosted(caseId, tracking,
+                java.util.List.of(lead.slug(), partner.slug()), java.time.Instant.now(), "m1", "REPORTER", "REPORTER",
+                null));
+        await().atMost(Fixtures.WAIT).until(() -> Fixtures.count(
+                "SELECT count(*) FROM notification.delivery WHERE tracking_id = ? AND event_type = 'case.message-posted'"
+                        + " AND status = 'SENT'",
+                tracking) == 4);
+        given().auth().oauth2(lead.maintainerToken()).get("/api/v1/projects/" + lead.slug() + "/deliveries").then()
+                .statusCode(200).body("findAll { it.eventType == 'case.message-posted' }.recipient",
+                        containsInAnyOrder("member:owner-" + lead.slug(), "member:maint-" + lead.slug()));
+        given().auth().oauth2(partner.maintainerToken()).get("/api/v1/projects/" + partner.slug() + "/deliveries")
+                .then().statusCode(200).body("recipient",
+                        containsInAnyOrder("member:owner-" + partner.slug(), "member:maint-" + partner.slug()));
+    }
+
+    @Test
     void deliveryLogShowsMembersWhatWentToWhomWithoutAddresses() {
         Project p = project();
         String reporter = email("reporter");

@@ -101,7 +101,19 @@ class WebhookTest {
         Project p = project();
         var refused = register(p, "http://localhost:" + WebhookReceiver.port() + "/hook", "case.triaged");
         assertThat(refused.statusCode(), is(400));
-        assertThat(refused.path("reason"), equalTo("address-not-allowed"));
+        assertThat(refused.path("reason"), equalTo("target-not-allowed"));
+    }
+
+    @Test
+    void aNameThatDoesNotResolveAndANameOfAnInternalHostAreRefusedAlike() {
+        Project p = project();
+        var internal = register(p, "http://localhost/hook", "case.triaged");
+        var missing = register(p, "http://no-such-host.invalid/hook", "case.triaged");
+        var literal = register(p, "http://10.1.2.3/hook", "case.triaged");
+        assertThat(missing.statusCode(), is(400));
+        assertThat(internal.asString(), equalTo(missing.asString()));
+        assertThat(literal.asString(), equalTo(missing.asString()));
+        assertThat(missing.asString(), not(containsString("resolv")));
     }
 
     @Test

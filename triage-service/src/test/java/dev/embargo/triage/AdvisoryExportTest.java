@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -75,7 +77,7 @@ class AdvisoryExportTest {
     void exportsOfAPublishedCaseValidateAgainstTheOfficialSchemas() throws Exception {
         for (String vector : List.of("CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N",
                 "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N")) {
-            var p = Fixtures.project();
+            var p = Fixtures.project(Fixtures.policy(0, null));
             var r = remember(publish(p, ReportContent.Visibility.PUBLIC, vector), p);
             JsonNode osv = advisory(r, "osv");
             assertValid("osv/schema.json", "", osv);
@@ -98,7 +100,7 @@ class AdvisoryExportTest {
 
     @Test
     void casePublishedCarriesTheAdvisoryAndOnlyConsentedCreditsAnonymousWithoutName() throws Exception {
-        var p = Fixtures.project();
+        var p = Fixtures.project(Fixtures.policy(0, null));
         var anonymous = publish(p, ReportContent.Visibility.ANONYMOUS, "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H");
         JsonNode event = JSON
                 .readTree(
@@ -118,43 +120,101 @@ class AdvisoryExportTest {
     }
 
     @Test
-    void aCaseIsPublishedByTheSchedulerOnTheAgreedDate() {
+    void aFixedCaseIsPublishedByTheSchedulerOnTheAgreedDateAfterTheHeadsUpNotice() {
         var p = Fixtures.project();
         var r = Fixtures.report(ciphers, p, ReportContent.Visibility.NONE);
         String t = "/api/v1/cases/" + r.caseId() + "/transitions";
         var as = given().auth().oauth2(p.token()).contentType("application/json");
         as.body(Map.of("action", "ACKNOWLEDGE")).post(t).then().statusCode(200);
         as.body(Map.of("action", "TRIAGE", "severity", "LOW")).post(t).then().statusCode(200);
+        as.body(Map.of("status", "FIXED")).put("/api/v1/cases/" + r.caseId() + "/projects/" + p.slug()).then()
+                .statusCode(200);
         LocalDate date = LocalDate.now(ZoneOffset.UTC).plusDays(10);
         as.body(Map.of("date", date.toString())).put("/api/v1/cases/" + r.caseId() + "/disclosure").then()
                 .statusCode(200);
         given().header("X-Report-Token", r.reportToken())
                 .post("/api/v1/reporter/cases/" + r.trackingId() + "/disclosure/accept").then().statusCode(200);
+        Instant start = date.atStartOfDay().toInstant(ZoneOffset.UTC);
         scheduler.tick(date.minusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+        // Midnight of the date is not enough: the heads-up released at midnight seven days earlier gets its margin.
+        scheduler.tick(start.plusSeconds(60));
         as.get("/api/v1/cases/" + r.caseId()).then().body("state", equalTo("TRIAGED"));
-        scheduler.tick(date.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(60));
+        scheduler.tick(start.plus(Duration.ofHours(1)));
         as.get("/api/v1/cases/" + r.caseId()).then().body("state", equalTo("PUBLISHED"));
         assertTrue(Rows.eventTypes(r.caseId()).contains("case.published.v1"));
     }
 
     @Test
-    void aTriagedCaseIsPublishedAtThePolicysDisclosureDeadline() {
-        var p = Fixtures.project();
+    void anUnfixedCaseIsNotPublishedOnTheAgreedDate() {
+        var p = Fixtures.project(Fixtures.policy(0, null));
+        var r = Fixtures.report(ciphers, p, ReportContent.Visibility.NONE);
+        String t = "/api/v1/cases/" + r.caseId() + "/transitions";
+        var as = given().auth().oauth2(p.token()).contentType("application/json");
+        as.body(Map.of("action", "ACKNOWLEDGE")).post(t).then().statusCode(200);
+        as.body(Map.of("action", "TRIAGE", "severity", "LOW")).post(t).then().statusCode(200);
+        LocalDate date = LocalDate.now(ZoneOffset.UTC).plusDays(3);
+        as.body(Map.of("date", date.toString())).put("/api/v1/cases/" + r.caseId() + "/disclosure").then()
+                .statusCode(200);
+        given().header("X-Report-Token", r.reportToken())
+                .post("/api/v1/reporter/cases/" + r.trackingId() + "/disclosure/accept").then().statusCode(200);
+        scheduler.tick(date.plusDays(30).atStartOfDay().toInstant(ZoneOffset.UTC));
+        as.get("/api/v1/cases/" + r.caseId()).then().body("state", equalTo("TRIAGED"));
+        assertFalse(Rows.eventTypes(r.caseId()).contains("case.published.v1"));
+    }
+
+    @Test
+    void theSchedulerNeverPublishesATriagedOrFixingCaseAtTheDeadlineWithoutTheOptIn() {
+        for (Boolean optIn : java.util.Arrays.asList(null, Boolean.FALSE)) {
+            var p = Fixtures.project(Fixtures.policy(7, optIn));
+            for (String state : List.of("TRIAGED", "FIXING")) {
+                var r = Fixtures.report(ciphers, p, ReportContent.Visibility.NONE);
+                String t = "/api/v1/cases/" + r.caseId() + "/transitions";
+                var as = given().auth().oauth2(p.token()).contentType("application/json");
+                as.body(Map.of("action", "ACKNOWLEDGE")).post(t).then().statusCode(200);
+                as.body(Map.of("action", "TRIAGE", "severity", "MEDIUM")).post(t).then().statusCode(200);
+                if (state.equals("FIXING")) {
+                    as.body(Map.of("action", "START_FIX")).post(t).then().statusCode(200);
+                }
+                Instant submitted = r.event().submittedAt();
+                // Past the 90-day deadline, and a year later: the deadline breaches, the case stays embargoed.
+                scheduler.tick(submitted.plus(Duration.ofDays(91)));
+                scheduler.tick(submitted.plus(Duration.ofDays(400)));
+                as.get("/api/v1/cases/" + r.caseId()).then().body("state", equalTo(state));
+                List<String> events = Rows.eventTypes(r.caseId());
+                assertFalse(events.contains("case.published.v1"), events.toString());
+                assertFalse(events.contains("case.disclosure-scheduled.v1"), events.toString());
+                assertEquals(1, Rows.count("SELECT count(*) FROM triage.outbox WHERE message_key = ?"
+                        + " AND event_type = 'sla.breached.v1' AND convert_from(payload, 'UTF8') LIKE '%DISCLOSE%'",
+                        r.caseId()), "the deadline breaches once: " + events);
+            }
+        }
+    }
+
+    @Test
+    void aPolicyThatOptsInPublishesAnUnfixedCaseAfterTheDeadlineAndTheHeadsUpNotice() {
+        var p = Fixtures.project(Fixtures.policy(7, true));
         var r = Fixtures.report(ciphers, p, ReportContent.Visibility.NONE);
         String t = "/api/v1/cases/" + r.caseId() + "/transitions";
         var as = given().auth().oauth2(p.token()).contentType("application/json");
         as.body(Map.of("action", "ACKNOWLEDGE")).post(t).then().statusCode(200);
         as.body(Map.of("action", "TRIAGE", "severity", "MEDIUM")).post(t).then().statusCode(200);
-        // The policy's deadline is 90 days after submission (Europe/Berlin calendar days).
-        java.time.Instant submitted = r.event().submittedAt();
-        scheduler.tick(submitted.plus(java.time.Duration.ofDays(88)));
+        Instant submitted = r.event().submittedAt();
+        scheduler.tick(submitted.plus(Duration.ofDays(88)));
         as.get("/api/v1/cases/" + r.caseId()).then().body("state", equalTo("TRIAGED"));
-        scheduler.tick(submitted.plus(java.time.Duration.ofDays(91)));
+        Instant deadline = submitted.plus(Duration.ofDays(91));
+        scheduler.tick(deadline);
+        // The deadline scheduled the disclosure (so the heads-up goes out now); publication waits the notice.
+        as.get("/api/v1/cases/" + r.caseId()).then().body("state", equalTo("TRIAGED"))
+                .body("disclosureStatus", equalTo("AGREED")).body("publicationForced", equalTo(true));
+        scheduler.tick(deadline.plus(Duration.ofDays(7)));
+        as.get("/api/v1/cases/" + r.caseId()).then().body("state", equalTo("TRIAGED"));
+        scheduler.tick(deadline.plus(Duration.ofDays(7)).plus(Duration.ofHours(1)));
         as.get("/api/v1/cases/" + r.caseId()).then().body("state", equalTo("PUBLISHED"));
-        // The fix target (60 days for medium) breached on the way; the disclosure clock warned but never breached,
-        // because publication settles it.
-        assertEquals(List.of("case.acknowledged.v1", "case.triaged.v1", "sla.warning.v1", "sla.breached.v1",
-                "case.published.v1"), Rows.eventTypes(r.caseId()));
+        List<String> events = Rows.eventTypes(r.caseId());
+        assertTrue(events.indexOf("case.disclosure-scheduled.v1") < events.indexOf("case.published.v1"),
+                events.toString());
+        as.get("/api/v1/cases/" + r.caseId() + "/history").then().body("action",
+                org.hamcrest.Matchers.hasItem("DEADLINE_DISCLOSURE"));
     }
 
     private Fixtures.TestReport publish(Fixtures.TestProject p, ReportContent.Visibility credit, String vector) {
@@ -168,6 +228,11 @@ class AdvisoryExportTest {
         as.body(Map.of("status", "FIXED", "fixedVersions", "1.2.4", "statement", "fixed"))
                 .put("/api/v1/cases/" + r.caseId() + "/projects/" + p.slug()).then().statusCode(200);
         as.body(Map.of("action", "MARK_FIXED")).post(t).then().statusCode(200);
+        // The guard: today agreed with the reporter (the policy gives no heads-up to wait for).
+        as.body(Map.of("date", LocalDate.now(ZoneOffset.UTC).toString()))
+                .put("/api/v1/cases/" + r.caseId() + "/disclosure").then().statusCode(200);
+        given().header("X-Report-Token", r.reportToken())
+                .post("/api/v1/reporter/cases/" + r.trackingId() + "/disclosure/accept").then().statusCode(200);
         as.body(Map.of("action", "PUBLISH")).post(t).then().statusCode(200).body("state", equalTo("PUBLISHED"));
         return r;
     }

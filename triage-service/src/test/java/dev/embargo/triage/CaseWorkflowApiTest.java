@@ -200,6 +200,23 @@ class CaseWorkflowApiTest {
     }
 
     @Test
+    void pagingIsBoundedWithA400InsteadOfOverflowing() {
+        var p = Fixtures.project();
+        Fixtures.report(ciphers, p, ReportContent.Visibility.NONE);
+        for (String[] paging : List.of(new String[] { "21474837", "100" }, new String[] { "2147483647", "1" },
+                new String[] { "1001", "100" }, new String[] { "-1", "10" }, new String[] { "0", "0" },
+                new String[] { "0", "101" })) {
+            as(p).queryParam("page", paging[0]).queryParam("size", paging[1]).get("/api/v1/cases").then()
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("urn:embargo:problem:invalid-paging"));
+        }
+        as(p).queryParam("page", "1000").queryParam("size", "100").get("/api/v1/cases").then().statusCode(200)
+                .body("size()", equalTo(0));
+        as(p).queryParam("page", "0").queryParam("size", "100").get("/api/v1/cases").then().statusCode(200)
+                .body("size()", equalTo(1));
+    }
+
+    @Test
     void requestsWithoutATokenAre401() {
         given().get("/api/v1/cases").then().statusCode(401);
         given().auth().oauth2(Tokens.of(Fixtures.random("nobody"))).get("/api/v1/cases").then().statusCode(200)

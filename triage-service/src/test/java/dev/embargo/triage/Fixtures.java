@@ -50,6 +50,11 @@ public final class Fixtures {
     }
 
     public static SecurityPolicy policy() {
+        return policy(7, null);
+    }
+
+    /** The test policy with its heads-up days and (null = absent) deadline-driven disclosure opt-in. */
+    public static SecurityPolicy policy(int headsUpDays, Boolean publishOnDeadline) {
         var sla = new SecurityPolicy.Sla("Europe/Berlin",
                 List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY),
                 List.of(), new Deadline(72, Unit.HOURS), new Deadline(7, Unit.DAYS),
@@ -57,7 +62,7 @@ public final class Fixtures {
                         new Deadline(60, Unit.DAYS), null),
                 14, 0.5);
         return new SecurityPolicy("Test policy", "https://example.org/security", null, List.of(), List.of(), List.of(),
-                null, sla, new SecurityPolicy.Disclosure(90, 7, true),
+                null, sla, new SecurityPolicy.Disclosure(90, headsUpDays, true, publishOnDeadline),
                 new SecurityPolicy.CreditPolicy(true, true, true), null, List.of(), List.of("en"), false, null, null,
                 null);
     }
@@ -82,8 +87,21 @@ public final class Fixtures {
     }
 
     public static void addMember(String projectId, String slug, String subject) {
-        TestEvents.publish(new ProjectMembershipChanged(projectId, slug, subject, subject + "@example.org",
-                ProjectMembershipChanged.Role.MAINTAINER, ProjectMembershipChanged.Change.ADDED, Instant.now()));
+        addMember(projectId, slug, subject, ProjectMembershipChanged.Role.MAINTAINER);
+    }
+
+    public static void addMember(String projectId, String slug, String subject, ProjectMembershipChanged.Role role) {
+        TestEvents.publish(new ProjectMembershipChanged(projectId, slug, subject, subject + "@example.org", role,
+                ProjectMembershipChanged.Change.ADDED, Instant.now()));
+    }
+
+    /** Adds an owner to the project and waits until triage lets them see the case; returns their subject. */
+    public static String addOwner(TestProject project, String caseId) {
+        String owner = random("owner");
+        addMember(project.id(), project.slug(), owner, ProjectMembershipChanged.Role.OWNER);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(
+                () -> given().auth().oauth2(Tokens.of(owner)).get("/api/v1/cases/" + caseId).statusCode() == 200);
+        return owner;
     }
 
     public static void removeMember(String projectId, String slug, String subject) {

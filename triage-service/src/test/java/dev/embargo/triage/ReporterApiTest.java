@@ -99,6 +99,29 @@ class ReporterApiTest {
     }
 
     @Test
+    void aCreditUpdateIsValidatedLikeTheSubmissionAndABadOneChangesNothing() {
+        var p = Fixtures.project();
+        var r = Fixtures.report(ciphers, p, ReportContent.Visibility.PUBLIC);
+        String credit = "/api/v1/reporter/cases/" + r.trackingId() + "/credit";
+        String huge = "A".repeat(200_001);
+        for (Map<String, Object> bad : List.of(Map.<String, Object> of("visibility", "PUBLIC", "name", huge),
+                Map.<String, Object> of("visibility", "PUBLIC", "name", "A".repeat(201)),
+                Map.<String, Object> of("visibility", "PUBLIC", "name", "Ada\nEvil: header"),
+                Map.<String, Object> of("visibility", "PUBLIC", "name", "Ada", "handle", "h".repeat(101)),
+                Map.<String, Object> of("visibility", "PUBLIC", "name", "Ada", "link", "javascript:alert(1)"),
+                Map.<String, Object> of("name", "Ada"))) {
+            String answer = reporter(r).body(bad).put(credit).then().statusCode(400)
+                    .contentType("application/problem+json").extract().asString();
+            assertTrue(!answer.contains("AAAA") && !answer.contains("Evil") && !answer.contains("javascript"),
+                    "no echo: " + answer.substring(0, Math.min(300, answer.length())));
+        }
+        maintainer(p).get("/api/v1/cases/" + r.caseId()).then().body("content.credit.visibility", equalTo("PUBLIC"))
+                .body("content.credit.name", equalTo("Ada Lovelace"));
+        reporter(r).body(Map.of("visibility", "PUBLIC", "name", "A".repeat(200), "link", "https://ada.example"))
+                .put(credit).then().statusCode(200);
+    }
+
+    @Test
     void theReporterCanChangeTheCreditAndWithdraw() {
         var p = Fixtures.project();
         var r = Fixtures.report(ciphers, p, ReportContent.Visibility.PUBLIC);
@@ -114,13 +137,20 @@ class ReporterApiTest {
     }
 
     @Test
-    void hammeringOneCaseIsRateLimitedWithRetryAfter() {
+    void tokenGuessesAreLimitedPerClientAcrossCasesAndNeverLockTheReporterOut() {
         var p = Fixtures.project();
         var r = Fixtures.report(ciphers, p, ReportContent.Visibility.NONE);
+        var other = Fixtures.report(ciphers, p, ReportContent.Visibility.NONE);
+        // Both come through the ingress (a trusted proxy in tests): the client is the X-Forwarded-For hop.
+        String attacker = "203.0.113." + (1 + (int) (Math.random() * 250));
+        String reporterAddress = "198.51.100." + (1 + (int) (Math.random() * 250));
         int limited = 0;
         String retryAfter = null;
         for (int i = 0; i < 120 && limited == 0; i++) {
-            var res = given().header("X-Report-Token", "guess-" + i).get("/api/v1/reporter/cases/" + r.trackingId());
+            // Spread over many tracking ids: the limit is on the client's failures, not on one case.
+            String target = i % 2 == 0 ? r.trackingId() : other.trackingId();
+            var res = given().header("X-Forwarded-For", "10.9.9.9, " + attacker).header("X-Report-Token", "guess-" + i)
+                    .get("/api/v1/reporter/cases/" + target);
             if (res.statusCode() == 429) {
                 limited++;
                 retryAfter = res.header("Retry-After");
@@ -131,8 +161,12 @@ class ReporterApiTest {
         }
         assertEquals(1, limited);
         assertTrue(Integer.parseInt(retryAfter) >= 1);
-        // Another case is not affected.
-        var other = Fixtures.report(ciphers, p, ReportContent.Visibility.NONE);
+        // The guesser is limited on every case, even with a right token now...
+        reporter(other).header("X-Forwarded-For", attacker).get("/api/v1/reporter/cases/" + other.trackingId()).then()
+                .statusCode(429);
+        // ...while the real reporters, from their own addresses, are not locked out of their cases.
+        reporter(r).header("X-Forwarded-For", reporterAddress).get("/api/v1/reporter/cases/" + r.trackingId()).then()
+                .statusCode(200);
         reporter(other).get("/api/v1/reporter/cases/" + other.trackingId()).then().statusCode(200);
     }
 }

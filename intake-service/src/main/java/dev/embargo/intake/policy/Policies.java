@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import dev.embargo.events.ProjectPolicyPublished;
 import dev.embargo.events.SecurityPolicy;
+import dev.embargo.intake.audit.AuditLog;
 import dev.embargo.intake.projects.Project;
 import dev.embargo.intake.projects.Projects;
 import dev.embargo.platform.outbox.Outbox;
@@ -34,26 +35,38 @@ public class Policies {
     private final Projects projects;
     private final PolicyDocuments documents;
     private final Outbox outbox;
+    private final AuditLog audit;
     private final Clock clock;
     // A published version never changes, so every submission need not read and parse the current one again.
     private final Map<PolicyVersion.Key, Published> parsed = new ConcurrentHashMap<>();
 
-    Policies(EntityManager em, Projects projects, PolicyDocuments documents, Outbox outbox, Clock clock) {
+    Policies(EntityManager em, Projects projects, PolicyDocuments documents, Outbox outbox, AuditLog audit,
+            Clock clock) {
         this.em = em;
         this.projects = projects;
         this.documents = documents;
         this.outbox = outbox;
+        this.audit = audit;
         this.clock = clock;
     }
 
+    /** Publishes for the platform itself (the demo projects), named after {@code by}. */
     @Transactional
     public Published publish(String slug, SecurityPolicy policy, String by) {
+        return publish(slug, policy, new AuditLog.Actor(by, false));
+    }
+
+    /** Publishes a new immutable version with its event and an audit entry, in one transaction. */
+    @Transactional
+    public Published publish(String slug, SecurityPolicy policy, AuditLog.Actor actor) {
+        String by = actor.subject();
         Project project = projects.bySlugForUpdate(slug).orElseThrow(ProblemException::notFound);
         int version = project.publishPolicyVersion();
         var row = new PolicyVersion(project.id(), version, clock.instant(), by, documents.write(policy));
         em.persist(row);
         outbox.append(new ProjectPolicyPublished(project.id().toString(), project.slug(), version, row.publishedAt(),
                 policy));
+        audit.record(actor, project.id(), project.slug(), AuditLog.Action.POLICY_PUBLISHED, "v" + version, null);
         Log.infof("project %s published policy version %d", slug, version);
         return new Published(version, row.publishedAt(), by, policy);
     }

@@ -68,6 +68,7 @@ public class PolicyDocuments {
                         "must be an IANA time zone such as Europe/Berlin"));
             }
         }
+        violations.addAll(controlCharacters(document));
         if (!violations.isEmpty()) {
             throw invalid(violations);
         }
@@ -104,6 +105,32 @@ public class PolicyDocuments {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Values that become a line of security.txt (channel addresses, the policy URL, languages) must be one clean line:
+     * a line break would add a field of the attacker's choosing (e.g. {@code Encryption:}), other control characters
+     * have no place in a header-like line. The schema's patterns cannot say "no control character" for all of them.
+     */
+    private static List<Map<String, String>> controlCharacters(JsonNode document) {
+        List<Map<String, String>> found = new ArrayList<>();
+        java.util.function.BiConsumer<String, JsonNode> check = (location, value) -> {
+            if (value != null && value.isTextual() && value.asText().chars().anyMatch(Character::isISOControl)) {
+                found.add(Map.of("location", location, "rule", "control-characters", "message",
+                        "must be a single line without control characters"));
+            }
+        };
+        check.accept("$.policyUrl", document.get("policyUrl"));
+        JsonNode channels = document.path("channels");
+        for (int i = 0; i < channels.size(); i++) {
+            check.accept("$.channels[" + i + "].address", channels.get(i).get("address"));
+            check.accept("$.channels[" + i + "].kind", channels.get(i).get("kind"));
+        }
+        JsonNode languages = document.path("preferredLanguages");
+        for (int i = 0; i < languages.size(); i++) {
+            check.accept("$.preferredLanguages[" + i + "]", languages.get(i));
+        }
+        return found;
     }
 
     private static Map<String, String> violation(ValidationMessage m) {

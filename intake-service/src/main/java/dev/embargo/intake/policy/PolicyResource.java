@@ -137,7 +137,7 @@ public class PolicyResource {
     public Response publish(@PathParam("slug") String slug, @NotNull JsonNode document) {
         Project project = access.asOwner(slug);
         SecurityPolicy policy = documents.parse(document);
-        var published = policies.publish(project.slug(), policy, access.subject());
+        var published = policies.publish(project.slug(), policy, access.actor(project));
         return Response.status(201)
                 .entity(new PolicyView(slug, published.version(), published.publishedAt(), published.policy())).build();
     }

@@ -75,6 +75,10 @@ public class SecurityTxtResource {
             if (channel.address() == null && !"PLATFORM".equals(channel.kind())) {
                 continue; // a channel the policy names without an address (e.g. "GitHub Security Advisories")
             }
+            if (channel.address() != null && channel.address().chars().anyMatch(Character::isISOControl)) {
+                // Refused at publication; a document stored before that check must not add lines either.
+                continue;
+            }
             switch (channel.kind()) {
             case "PLATFORM" -> contacts.add(projectBase + "/reports");
             case "EMAIL" -> contacts.add("mailto:" + channel.address());

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import dev.embargo.intake.audit.AuditLog;
 import dev.embargo.platform.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -33,6 +34,20 @@ public class ProjectAccess {
 
     public boolean isPlatformAdmin() {
         return !identity.isAnonymous() && identity.hasRole(PLATFORM_ADMIN);
+    }
+
+    /**
+     * The caller as the audit log records them for an action on the project: with platform-admin powers unless they act
+     * as one of its owners.
+     */
+    public AuditLog.Actor actor(Project project) {
+        boolean owner = projects.membership(project.id(), subject()).map(Membership::isOwner).orElse(false);
+        return new AuditLog.Actor(subject(), isPlatformAdmin() && !owner);
+    }
+
+    /** The caller for a platform-wide action. */
+    public AuditLog.Actor actor() {
+        return new AuditLog.Actor(subject(), isPlatformAdmin());
     }
 
     /** A project the caller is a member of (or administers the platform); otherwise 404. */

@@ -11,6 +11,7 @@ import dev.embargo.events.ProjectMembershipChanged;
 import dev.embargo.events.ProjectMembershipChanged.Change;
 import dev.embargo.events.ProjectMembershipChanged.Role;
 import dev.embargo.events.ProjectRegistered;
+import dev.embargo.intake.audit.AuditLog;
 import dev.embargo.platform.outbox.Outbox;
 import dev.embargo.platform.problem.ProblemException;
 import io.quarkus.logging.Log;
@@ -26,17 +27,29 @@ public class ProjectRegistry {
     private final Projects projects;
     private final TrackingIds trackingIds;
     private final Outbox outbox;
+    private final AuditLog audit;
     private final Clock clock;
 
-    ProjectRegistry(Projects projects, TrackingIds trackingIds, Outbox outbox, Clock clock) {
+    ProjectRegistry(Projects projects, TrackingIds trackingIds, Outbox outbox, AuditLog audit, Clock clock) {
         this.projects = projects;
         this.trackingIds = trackingIds;
         this.outbox = outbox;
+        this.audit = audit;
         this.clock = clock;
     }
 
+    /** Registers a project for the platform itself (the demo projects); see the actor's variant. */
     @Transactional
     public Project register(String slug, String name, String homepage, List<Member> owners) {
+        return register(slug, name, homepage, owners, null);
+    }
+
+    /** Registers a project and names its owners; a platform admin may not name themselves. */
+    @Transactional
+    public Project register(String slug, String name, String homepage, List<Member> owners, AuditLog.Actor actor) {
+        for (Member owner : owners) {
+            refuseSelfAppointment(actor, owner.subject());
+        }
         if (projects.bySlug(slug).isPresent()) {
             throw ProblemException.conflict("slug-taken", "A project with this slug already exists.");
         }
@@ -44,21 +57,32 @@ public class ProjectRegistry {
         projects.add(project);
         trackingIds.create(project);
         outbox.append(new ProjectRegistered(project.id().toString(), slug, name, homepage, project.registeredAt()));
+        audit.record(actor, project.id(), slug, AuditLog.Action.PROJECT_REGISTERED, null, null);
         for (Member owner : owners) {
-            setMember(project, owner.subject(), Role.OWNER, owner.email());
+            setMember(project, owner.subject(), Role.OWNER, owner.email(), actor);
         }
         Log.infof("project %s registered", slug);
         return project;
     }
 
-    /** Adds a member or changes their role or email; emits an event when something changed. */
+    /** A membership the platform itself sets (the demo projects). */
     @Transactional
     public Membership setMember(Project project, String subject, Role role, String email) {
+        return setMember(project, subject, role, email, null);
+    }
+
+    /**
+     * Adds a member or changes their role or email; emits an event and an audit entry when something changed. A
+     * platform admin cannot make themselves a member: that would open every report of the project to them.
+     */
+    @Transactional
+    public Membership setMember(Project project, String subject, Role role, String email, AuditLog.Actor actor) {
+        refuseSelfAppointment(actor, subject);
         Optional<Membership> existing = projects.membership(project.id(), subject);
         if (existing.isEmpty()) {
             var membership = new Membership(project.id(), subject, role, email, clock.instant());
             projects.add(membership);
-            emit(project, membership, Change.ADDED);
+            emit(project, membership, Change.ADDED, actor);
             return membership;
         }
         Membership membership = existing.get();
@@ -68,19 +92,26 @@ public class ProjectRegistry {
         String emailBefore = membership.email();
         boolean roleChanged = membership.update(role, email);
         if (roleChanged || (email != null && !email.equals(emailBefore))) {
-            emit(project, membership, Change.ROLE_CHANGED);
+            emit(project, membership, Change.ROLE_CHANGED, actor);
         }
         return membership;
     }
 
     @Transactional
-    public void removeMember(Project project, String subject) {
+    public void removeMember(Project project, String subject, AuditLog.Actor actor) {
         Membership membership = projects.membership(project.id(), subject).orElseThrow(ProblemException::notFound);
         if (membership.isOwner()) {
             requireAnotherOwner(project, subject);
         }
         projects.remove(membership);
-        emit(project, membership, Change.REMOVED);
+        emit(project, membership, Change.REMOVED, actor);
+    }
+
+    private static void refuseSelfAppointment(AuditLog.Actor actor, String subject) {
+        if (actor != null && actor.platformAdmin() && actor.subject().equals(subject)) {
+            throw ProblemException.forbidden("self-appointment",
+                    "A platform admin cannot make or change their own membership of a project.");
+        }
     }
 
     private void requireAnotherOwner(Project project, String subject) {
@@ -91,8 +122,16 @@ public class ProjectRegistry {
         }
     }
 
-    private void emit(Project project, Membership membership, Change change) {
+    private void emit(Project project, Membership membership, Change change, AuditLog.Actor actor) {
+        boolean byAdmin = actor != null && actor.platformAdmin();
         outbox.append(new ProjectMembershipChanged(project.id().toString(), project.slug(), membership.subject(),
-                membership.email(), membership.role(), change, clock.instant()));
+                membership.email(), membership.role(), change, clock.instant(), actor == null ? null : actor.subject(),
+                byAdmin));
+        AuditLog.Action action = switch (change) {
+        case ADDED -> AuditLog.Action.MEMBER_ADDED;
+        case ROLE_CHANGED -> AuditLog.Action.MEMBER_ROLE_CHANGED;
+        case REMOVED -> AuditLog.Action.MEMBER_REMOVED;
+        };
+        audit.record(actor, project.id(), project.slug(), action, membership.subject(), membership.role().name());
     }
 }

@@ -84,7 +84,8 @@ public class ProjectResource {
             {"type":"urn:embargo:problem:slug-taken","title":"Conflict","status":409,"detail":"A project with this slug already exists."}""")))
     public Response register(@Valid @NotNull RegisterProject request) {
         Project project = registry.register(request.slug(), request.name(), request.homepage(),
-                request.owners().stream().map(o -> new ProjectRegistry.Member(o.subject(), o.email())).toList());
+                request.owners().stream().map(o -> new ProjectRegistry.Member(o.subject(), o.email())).toList(),
+                access.actor());
         return Response.status(201).entity(ProjectView.of(project)).build();
     }
 
@@ -114,7 +115,8 @@ public class ProjectResource {
             @Valid @NotNull SetMember request) {
         Project project = access.asOwner(slug);
         requireMayManage(project, subject, request.role());
-        return MemberView.of(registry.setMember(project, subject, request.role(), request.email()));
+        return MemberView
+                .of(registry.setMember(project, subject, request.role(), request.email(), access.actor(project)));
     }
 
     @DELETE
@@ -128,7 +130,7 @@ public class ProjectResource {
         Role current = projects.membership(project.id(), subject).map(Membership::role)
                 .orElseThrow(ProblemException::notFound);
         requireMayManage(project, subject, current);
-        registry.removeMember(project, subject);
+        registry.removeMember(project, subject, access.actor(project));
         return Response.noContent().build();
     }
 

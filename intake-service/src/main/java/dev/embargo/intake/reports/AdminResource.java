@@ -12,8 +12,10 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.embargo.intake.audit.AuditLog;
 import dev.embargo.intake.projects.ProjectAccess;
 import dev.embargo.platform.problem.Problem;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Platform operations for administrators. */
 @Path("/api/v1/admin")
@@ -22,8 +24,13 @@ public class AdminResource {
 
     private final KeyRotation rotation;
 
-    AdminResource(KeyRotation rotation) {
+    private final AuditLog audit;
+    private final ProjectAccess access;
+
+    AdminResource(KeyRotation rotation, AuditLog audit, ProjectAccess access) {
         this.rotation = rotation;
+        this.audit = audit;
+        this.access = access;
     }
 
     @POST
@@ -36,6 +43,9 @@ public class AdminResource {
     @APIResponse(responseCode = "403", description = "Not a platform admin", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "forbidden", value = """
             {"type":"urn:embargo:problem:forbidden","title":"Forbidden","status":403,"detail":"You may not do this."}""")))
     public KeyRotation.Result rotate() {
-        return rotation.reencryptAll();
+        KeyRotation.Result result = rotation.reencryptAll();
+        QuarkusTransaction.requiringNew().run(() -> audit.record(access.actor(), null, null,
+                AuditLog.Action.KEY_ROTATION, null, result.fieldsReencrypted() + " fields re-encrypted"));
+        return result;
     }
 }

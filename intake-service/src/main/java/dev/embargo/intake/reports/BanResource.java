@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.embargo.intake.audit.AuditLog;
 import dev.embargo.intake.projects.Project;
 import dev.embargo.intake.projects.ProjectAccess;
 import dev.embargo.platform.problem.Problem;
@@ -40,8 +41,10 @@ public class BanResource {
 
     private final Reports reports;
     private final ProjectAccess access;
+    private final AuditLog audit;
 
-    BanResource(Reports reports, ProjectAccess access) {
+    BanResource(Reports reports, ProjectAccess access, AuditLog audit) {
+        this.audit = audit;
         this.reports = reports;
         this.access = access;
     }
@@ -67,6 +70,7 @@ public class BanResource {
     public Response lift(@PathParam("slug") String slug, @PathParam("reporter") String reporter) {
         Project project = access.asOwner(slug);
         reports.existingStanding(project.id(), reporter).orElseThrow(ProblemException::notFound).lift();
+        audit.record(access.actor(project), project.id(), project.slug(), AuditLog.Action.BAN_LIFTED, reporter, null);
         return Response.noContent().build();
     }
 }

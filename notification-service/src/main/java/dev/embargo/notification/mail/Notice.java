@@ -17,7 +17,8 @@ public final class Notice {
         NEW_REPORT("new vulnerability report"), REPORTER_MESSAGE("the reporter sent a message"),
         SLA_WARNING("SLA deadline approaching"), SLA_BREACHED("SLA deadline missed"),
         DISCLOSURE_SCHEDULED("disclosure scheduled"), HEADS_UP("embargoed security release notice"),
-        ADVISORY("security advisory published");
+        ADVISORY("security advisory published"), PUBLICATION_OVERRIDDEN("publication decided by the lead project"),
+        ADMIN_MEMBERSHIP_CHANGE("a platform admin changed the members");
 
         private final String subjectLine;
 
@@ -40,6 +41,7 @@ public final class Notice {
     public String assessSla;
     public String advisoryId;
     public String advisorySummary;
+    public String publishAt;
     private final Kind kindValue;
 
     public Notice(Kind kind, String project, String trackingId, String link) {
@@ -56,6 +58,6 @@ public final class Notice {
 
     /** The subject line: platform, project, tracking id and the kind of news; nothing from the report. */
     public String subject() {
-        return "[Embargo] " + project + " " + trackingId + ": " + kindValue.subjectLine;
+        return "[Embargo] " + project + (trackingId == null ? "" : " " + trackingId) + ": " + kindValue.subjectLine;
     }
 }

@@ -19,6 +19,7 @@ import dev.embargo.events.CaseFixed;
 import dev.embargo.events.CaseMessagePosted;
 import dev.embargo.events.CaseNeedsInfo;
 import dev.embargo.events.CaseProjectAdded;
+import dev.embargo.events.CasePublicationOverridden;
 import dev.embargo.events.CasePublished;
 import dev.embargo.events.CaseReopened;
 import dev.embargo.events.CaseTriaged;
@@ -27,6 +28,7 @@ import dev.embargo.events.EventCodec;
 import dev.embargo.events.EventEnvelope;
 import dev.embargo.events.EventType;
 import dev.embargo.events.LifecycleEvent;
+import dev.embargo.events.ProjectMembershipChanged;
 import dev.embargo.events.ReportSubmitted;
 import dev.embargo.events.SlaBreached;
 import dev.embargo.events.SlaWarning;
@@ -56,7 +58,7 @@ import dev.embargo.platform.inbox.EventHandler;
 class NotificationEvents implements EventHandler {
 
     private static final Set<String> TOPICS = Set.of(Topics.INTAKE_REPORTS, Topics.TRIAGE_CASES, Topics.TRIAGE_SLA,
-            Topics.CREDITS_CREDITS);
+            Topics.CREDITS_CREDITS, Topics.INTAKE_PROJECTS);
 
     private final TrackedReports reports;
     private final Members members;
@@ -67,11 +69,13 @@ class NotificationEvents implements EventHandler {
     private final HeadsUps headsUps;
     private final MailRenderer renderer;
     private final MailConfig mail;
+    private final EscalationConfig escalation;
     private final ObjectMapper json;
 
     NotificationEvents(TrackedReports reports, Members members, ProjectPolicies policies, Preferences preferences,
             Deliveries deliveries, WebhookEndpoints webhooks, HeadsUps headsUps, MailRenderer renderer, MailConfig mail,
-            EventCodec codec) {
+            EscalationConfig escalation, EventCodec codec) {
+        this.escalation = escalation;
         this.reports = reports;
         this.members = members;
         this.policies = policies;
@@ -91,7 +95,9 @@ class NotificationEvents implements EventHandler {
 
     @Override
     public boolean accepts(String eventType) {
-        return EventType.ofType(eventType).map(t -> TOPICS.contains(t.topic())).orElse(false);
+        // Of intake's project events only membership changes: an admin's change is mailed to the owners.
+        return EventType.ofType(eventType).map(t -> t == EventType.PROJECT_MEMBERSHIP_CHANGED
+                || TOPICS.contains(t.topic()) && !t.topic().equals(Topics.INTAKE_PROJECTS)).orElse(false);
     }
 
     @Override
@@ -162,6 +168,14 @@ class NotificationEvents implements EventHandler {
             headsUps.published(envelope.id(), e);
             toWebhooks(ctx, Map.of());
         }
+        case CasePublicationOverridden e -> {
+            // Every project and the reporter hear that the lead's owner published ahead of the guard.
+            Ctx ctx = new Ctx(envelope.id(), envelope.time(), type, e.trackingId(), e.projectSlugs());
+            String at = e.publishAt() == null ? null : e.publishAt().toString();
+            toReporter(ctx, Notice.Kind.PUBLICATION_OVERRIDDEN, n -> n.publishAt = at);
+            toMembers(ctx, Notice.Kind.PUBLICATION_OVERRIDDEN, Set.of(Member.Role.values()), n -> n.publishAt = at);
+            toWebhooks(ctx, at == null ? Map.of() : Map.of("publishAt", at));
+        }
         case SlaWarning e -> {
             Ctx ctx = new Ctx(envelope.id(), envelope.time(), type, e.trackingId(), List.of(e.projectSlug()));
             // Warnings go to the maintainers doing the work; owners hear only of breaches (or if nobody else would).
@@ -180,7 +194,29 @@ class NotificationEvents implements EventHandler {
                 n.milestone = e.milestone().toLowerCase(java.util.Locale.ROOT);
                 n.dueAt = e.dueAt().toString();
             });
+            if ("DISCLOSE".equals(e.milestone())) {
+                toPlatformAdmins(ctx, e);
+            }
             toWebhooks(ctx, Map.of("milestone", e.milestone(), "dueAt", e.dueAt().toString()));
+        }
+        case ProjectMembershipChanged e when e.madeByPlatformAdmin() -> {
+            // Separation of duties: the owners hear of every membership change a platform admin makes.
+            Ctx ctx = new Ctx(envelope.id(), envelope.time(), type, null, List.of(e.slug()));
+            String change = e.change().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            for (Member owner : members.ofProjects(ctx.projects())) {
+                if (owner.role() != Member.Role.OWNER || owner.email().isEmpty()
+                        || owner.subject().equals(e.memberSubject())
+                                && e.change() == ProjectMembershipChanged.Change.ADDED) {
+                    continue;
+                }
+                Notice notice = new Notice(Notice.Kind.ADMIN_MEMBERSHIP_CHANGE, e.slug(), null,
+                        mail.linkBaseUrl() + "/projects/" + e.slug() + "/audit");
+                notice.status = change + ": " + e.memberSubject() + " ("
+                        + e.role().name().toLowerCase(java.util.Locale.ROOT) + ") by platform admin "
+                        + (e.actor() == null ? "unknown" : e.actor());
+                deliveries.enqueueEmail(ctx.about(), "member:" + owner.subject(), owner.email().get(),
+                        renderer.render(notice));
+            }
         }
         case CreditGranted e -> {
             Ctx ctx = new Ctx(envelope.id(), envelope.time(), type, e.trackingId(), List.of(e.projectSlug()));
@@ -194,7 +230,7 @@ class NotificationEvents implements EventHandler {
         }
     }
 
-    /** What one event's deliveries share. */
+    /** What one event's deliveries share; the reporter's rows are filed under the case's lead (first) project. */
     private record Ctx(String eventId, java.time.Instant time, String type, String trackingId, List<String> projects) {
         Deliveries.About about() {
             return new Deliveries.About(eventId, type, projects.get(0), trackingId);
@@ -246,9 +282,26 @@ class NotificationEvents implements EventHandler {
                 notice.title = report.flatMap(reports::title).orElse(null);
             }
             details.accept(notice);
-            // One mail per person and event, even if they maintain several of the case's projects.
-            deliveries.enqueueEmail(ctx.about(), "member:" + member.subject(), member.email().get(),
-                    renderer.render(notice));
+            // One mail per person and event, even if they maintain several of the case's projects; the log row is
+            // filed under the member's own project, so no project's log lists another tenant's recipients.
+            var about = new Deliveries.About(ctx.eventId(), ctx.type(), member.projectSlug(), ctx.trackingId());
+            deliveries.enqueueEmail(about, "member:" + member.subject(), member.email().get(), renderer.render(notice));
+        }
+    }
+
+    /** A missed disclosure deadline also goes to the platform admins' addresses (never the report's details). */
+    private void toPlatformAdmins(Ctx ctx, SlaBreached e) {
+        List<String> addresses = escalation.platformAdminEmails().orElse(List.of());
+        for (int i = 0; i < addresses.size(); i++) {
+            String address = addresses.get(i).trim();
+            if (address.isEmpty() || dev.embargo.notification.mail.MailHeaders.hasControlCharacters(address)) {
+                continue;
+            }
+            Notice notice = new Notice(Notice.Kind.SLA_BREACHED, e.projectSlug(), e.trackingId(),
+                    mail.linkBaseUrl() + "/cases/" + e.trackingId());
+            notice.milestone = e.milestone().toLowerCase(java.util.Locale.ROOT);
+            notice.dueAt = e.dueAt().toString();
+            deliveries.enqueueEmail(ctx.about(), "platform-admins:" + i, address, renderer.render(notice));
         }
     }
 

@@ -21,6 +21,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class WebhookTargets {
 
+    /**
+     * One code for every refusal that depends on name resolution (no such name, or a name that resolves to a forbidden
+     * address): telling them apart would let a member probe which internal host names exist.
+     */
+    static final String NOT_ALLOWED = "target-not-allowed";
+
     /** Why a target was refused; the code is safe to show, it never repeats the URL. */
     public static class Refused extends Exception {
         private final String code;
@@ -63,7 +69,7 @@ public class WebhookTargets {
             if (authority != null) {
                 Optional<InetAddress> numeric = numericIpv4(authority.replaceFirst(":\\d*$", ""));
                 if (numeric.isPresent() && forbidden(numeric.get())) {
-                    throw new Refused("address-not-allowed");
+                    throw new Refused(NOT_ALLOWED);
                 }
             }
             throw new Refused("invalid-host");
@@ -72,7 +78,7 @@ public class WebhookTargets {
         String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         for (InetAddress address : resolve(literal.toLowerCase(Locale.ROOT))) {
             if (!allowed(literal, port, address)) {
-                throw new Refused("address-not-allowed");
+                throw new Refused(NOT_ALLOWED);
             }
         }
         return uri;
@@ -107,7 +113,7 @@ public class WebhookTargets {
         try {
             return List.of(InetAddress.getAllByName(host));
         } catch (UnknownHostException | SecurityException e) {
-            throw new Refused("host-not-resolvable");
+            throw new Refused(NOT_ALLOWED);
         }
     }
 

@@ -84,6 +84,10 @@ class DeployManifestsTest {
                 assertTrue(container.at("/resources/requests").has("cpu")
                         && container.at("/resources/requests").has("memory"), "requests");
                 assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText());
+                // Operator endpoints are on the management interface only, never on the routed port.
+                assertEquals("management", container.at("/readinessProbe/httpGet/port").asText());
+                assertEquals("management", container.at("/livenessProbe/httpGet/port").asText());
+                assertEquals("9000", doc.at("/spec/template/metadata/annotations/prometheus.io~1port").asText());
             }
             if (doc.get("kind").asText().equals("HorizontalPodAutoscaler")) {
                 hpaTargets.add(doc.at("/spec/scaleTargetRef/name").asText());

@@ -54,6 +54,8 @@ class EndToEndTest {
         String reporterEmail = "rita-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         String creditName = "Rita Researcher " + UUID.randomUUID().toString().substring(0, 4);
 
+        // Published: a report to fim with pod as partner; neither policy text gives heads-up subscribers a notice
+        // period, so the publication guard lets the lead publish once both are fixed and the date has come.
         var submitted = api.submit("fim", Api.report("Path traversal in upload " + canary,
                 "The upload handler joins the client-supplied name to the root without normalising it. " + canary,
                 reporterEmail, creditName));
@@ -79,10 +81,10 @@ class EndToEndTest {
         transition(api, cases, Map.of("action", "ACKNOWLEDGE"));
         transition(api, cases,
                 Map.of("action", "TRIAGE", "cvssVector", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"));
-        api.asOwner("POST", Service.TRIAGE, cases + "/projects", Map.of("projectSlug", "open-webui")).then()
+        api.asOwner("POST", Service.TRIAGE, cases + "/projects", Map.of("projectSlug", "pod")).then()
                 .statusCode(lessThan(300));
         transition(api, cases, Map.of("action", "START_FIX"));
-        for (String slug : List.of("fim", "open-webui")) {
+        for (String slug : List.of("fim", "pod")) {
             api.asOwner("PUT", Service.TRIAGE, cases + "/projects/" + slug,
                     Map.of("status", "FIXED", "fixedVersions", "2.0.1", "statement", "Fixed in 2.0.1.")).then()
                     .statusCode(lessThan(300));
@@ -140,10 +142,13 @@ class EndToEndTest {
                     + " WHERE sent_at < now() - interval '30 seconds'") == 0);
         }
         // Operability: the figures the dashboard and alerts read are exposed.
-        given().baseUri(platform.url(Service.INTAKE)).get("/q/metrics").then().statusCode(200)
+        // Operator endpoints are on the management interface only; the public port does not serve them.
+        given().baseUri(platform.url(Service.INTAKE)).get("/q/metrics").then().statusCode(404);
+        given().baseUri(platform.url(Service.TRIAGE)).get("/q/swagger-ui/").then().statusCode(404);
+        given().baseUri(platform.managementUrl(Service.INTAKE)).get("/q/metrics").then().statusCode(200)
                 .body(containsString("embargo_submissions_total{outcome=\"accepted\""))
                 .body(containsString("embargo_outbox_oldest_age_seconds"));
-        given().baseUri(platform.url(Service.TRIAGE)).get("/q/metrics").then().statusCode(200)
+        given().baseUri(platform.managementUrl(Service.TRIAGE)).get("/q/metrics").then().statusCode(200)
                 .body(containsString("kafka_consumer_fetch_manager_records_lag_max"))
                 .body(containsString("embargo_events_consumed_total"));
         System.out.printf("end-to-end: %s published; %d mails to the reporter%n", trackingId,

@@ -41,6 +41,7 @@ final class Platform {
     final Path logs = Path.of("target", "platform-logs").toAbsolutePath();
     private final Map<Service, Process> processes = new EnumMap<>(Service.class);
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    private final Map<Service, Integer> managementPorts = new EnumMap<>(Service.class);
     private final Map<String, String> commonEnv = new HashMap<>();
 
     static synchronized Platform get() {
@@ -83,6 +84,7 @@ final class Platform {
         commonEnv.put("EMBARGO_OUTBOX_DELIVERY_TIMEOUT", "10s");
         for (Service s : Service.values()) {
             ports.put(s, freePort());
+            managementPorts.put(s, freePort());
         }
         commonEnv.put("EMBARGO_PUBLIC_INTAKE_BASE_URL", url(Service.INTAKE));
         commonEnv.put("EMBARGO_PUBLIC_CREDITS_BASE_URL", url(Service.CREDITS));
@@ -90,6 +92,11 @@ final class Platform {
 
     String url(Service s) {
         return "http://127.0.0.1:" + ports.get(s);
+    }
+
+    /** The management interface of a service (health, metrics, OpenAPI), as the packaged (prod) services have it. */
+    String managementUrl(Service s) {
+        return "http://127.0.0.1:" + managementPorts.get(s);
     }
 
     Path log(Service s) {
@@ -115,6 +122,7 @@ final class Platform {
         var pb = new ProcessBuilder(javaBinary(), "-Xmx320m", "-jar", jar.toString());
         pb.environment().putAll(commonEnv);
         pb.environment().put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(s)));
+        pb.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPorts.get(s)));
         pb.environment().put("QUARKUS_DATASOURCE_JDBC_URL", account.jdbcUrl());
         pb.environment().put("QUARKUS_DATASOURCE_USERNAME", account.username());
         pb.environment().put("QUARKUS_DATASOURCE_PASSWORD", account.password());
@@ -136,7 +144,8 @@ final class Platform {
                 throw new IllegalStateException(s + " exited with " + p.exitValue() + "; see " + log(s));
             }
             try {
-                var response = http.send(HttpRequest.newBuilder(URI.create(url(s) + "/q/health/ready")).build(),
+                var response = http.send(
+                        HttpRequest.newBuilder(URI.create(managementUrl(s) + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;

@@ -2,6 +2,7 @@ package dev.embargo.triage.cases;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,11 +22,25 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
+import dev.embargo.events.CaseAcknowledged;
+import dev.embargo.events.CaseClosed;
+import dev.embargo.events.CaseDisclosureScheduled;
+import dev.embargo.events.CaseFixed;
+import dev.embargo.events.CaseNeedsInfo;
+import dev.embargo.events.CaseProjectAdded;
+import dev.embargo.events.CasePublicationOverridden;
+import dev.embargo.events.CaseReopened;
+import dev.embargo.events.CaseTriaged;
+import dev.embargo.events.LifecycleEvent;
+
 /**
- * The case aggregate: one per report. Every workflow step is a guarded method that refuses what the current state does
- * not allow ({@link IllegalTransitionException}) and appends a line to the history, and moves the SLA clocks.
+ * The case aggregate: one per report. Every step is a guarded method: it refuses what the current state does not allow
+ * ({@link IllegalTransitionException}) and what the participant's role on the case does not allow ({@link CaseRefusal}:
+ * only the lead project moves the workflow, each project speaks for itself, publication waits for its guard), appends
+ * to the history, moves the SLA clocks and registers the past-tense events it caused ({@link #takeEvents()}).
  */
 @Entity(name = "CaseFile")
 @Table(name = "cases")
@@ -85,6 +100,16 @@ public class Case {
     @Enumerated(EnumType.STRING)
     @Column(name = "disclosure_status")
     private DisclosureStatus disclosureStatus;
+    @Column(name = "agreed_at")
+    private Instant agreedAt;
+    @Column(name = "heads_up_days")
+    private Integer headsUpDays;
+    @Column(name = "heads_up_at")
+    private Instant headsUpAt;
+    @Column(name = "publish_not_before")
+    private Instant publishNotBefore;
+    @Column(name = "publication_forced")
+    private boolean publicationForced;
     @Version
     private long version;
 
@@ -97,10 +122,16 @@ public class Case {
     @JoinColumn(name = "case_id", nullable = false, updatable = false)
     private List<Milestone> milestones = new ArrayList<>();
 
-    @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER)
+    @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER, orphanRemoval = true)
     @JoinColumn(name = "case_id", nullable = false, updatable = false)
     @OrderBy("position")
     private List<CaseProject> projects = new ArrayList<>();
+
+    @Transient
+    private final List<LifecycleEvent> events = new ArrayList<>();
+
+    private static final CaseState[] PUBLISHABLE = { CaseState.TRIAGED, CaseState.FIXING, CaseState.FIXED };
+    private static final Set<CaseState> PUBLISHABLE_STATES = Set.of(PUBLISHABLE);
 
     protected Case() {
     }
@@ -133,34 +164,40 @@ public class Case {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
-    // Workflow
+    // Workflow: only the lead project's members move the case.
     // ---------------------------------------------------------------------------------------------------------------
 
-    public void acknowledge(String actor, Instant now) {
-        acknowledge(actor, now, null);
-    }
-
-    public void acknowledge(String actor, Instant now, String reason) {
+    public void acknowledge(Participant by, Instant now, String reason) {
+        requireLead(by, "acknowledge");
         require("acknowledge", CaseState.NEW);
         settle(MilestoneKind.ACKNOWLEDGE, now);
-        move("ACKNOWLEDGE", CaseState.ACKNOWLEDGED, actor, now, reason);
+        move("ACKNOWLEDGE", CaseState.ACKNOWLEDGED, by.subject(), now, reason);
+        events.add(new CaseAcknowledged(id, trackingId, projectSlugs(), now, by.subject()));
     }
 
     /** Asks the reporter for more: SLA clocks pause until the reporter answers, the silence limit starts. */
-    public void requestInfo(String actor, Instant now, String reason, SlaPlan plan) {
+    public void requestInfo(Participant by, Instant now, String reason, SlaPlan plan) {
+        requireLead(by, "request information on");
         require("request information on", CaseState.NEW, CaseState.ACKNOWLEDGED, CaseState.TRIAGED, CaseState.FIXING);
         stateBeforeInfo = state;
         milestones.forEach(m -> m.pause(now));
         silenceDeadline = plan.silenceDays().map(d -> now.plus(d, ChronoUnit.DAYS)).orElse(null);
-        move("REQUEST_INFO", CaseState.NEEDS_INFO, actor, now, reason);
+        move("REQUEST_INFO", CaseState.NEEDS_INFO, by.subject(), now, reason);
+        events.add(new CaseNeedsInfo(id, trackingId, projectSlugs(), now, by.subject()));
     }
 
-    /** The reporter answered (or a maintainer resumes): back where the case was, clocks run again. */
-    public void resumeFromNeedsInfo(String actor, Instant now) {
-        resumeFromNeedsInfo(actor, now, null);
+    /** A lead maintainer resumes a case waiting for the reporter. */
+    public void resume(Participant by, Instant now, String reason) {
+        requireLead(by, "resume");
+        resumeFromNeedsInfo(by.subject(), now, reason);
     }
 
-    public void resumeFromNeedsInfo(String actor, Instant now, String reason) {
+    /** The reporter answered: back where the case was, clocks run again. */
+    public void reporterAnswered(Instant now) {
+        resumeFromNeedsInfo(null, now, null);
+    }
+
+    private void resumeFromNeedsInfo(String actor, Instant now, String reason) {
         require("resume", CaseState.NEEDS_INFO);
         milestones.forEach(m -> m.resume(now));
         silenceDeadline = null;
@@ -170,61 +207,188 @@ public class Case {
     }
 
     /** Confirms the vulnerability with its severity; the fix clock starts from the policy's target for it. */
-    public void triage(String actor, Instant now, Severity severity, String vector, Double score, SlaPlan plan) {
-        triage(actor, now, severity, vector, score, plan, null);
-    }
-
-    public void triage(String actor, Instant now, Severity severity, String vector, Double score, SlaPlan plan,
+    public void triage(Participant by, Instant now, Severity severity, String vector, Double score, SlaPlan plan,
             String reason) {
+        requireLead(by, "triage");
         require("triage", CaseState.ACKNOWLEDGED);
         if (severity == null) {
             throw new IllegalArgumentException("severity required");
         }
-        rate(severity, vector, score);
+        setRating(severity, vector, score);
         settle(MilestoneKind.ASSESS, now);
         startClock(MilestoneKind.FIX, severity, now, plan);
-        move("TRIAGE", CaseState.TRIAGED, actor, now, reason);
+        move("TRIAGE", CaseState.TRIAGED, by.subject(), now, reason);
+        events.add(new CaseTriaged(id, trackingId, projectSlugs(), now, by.subject(), severity.name(), score));
     }
 
-    /** Re-rates a confirmed case without moving it. */
-    public void rate(Severity severity, String vector, Double score) {
+    /** Re-rates an open case without moving it. */
+    public void rate(Participant by, Severity severity, String vector, Double score, Instant now) {
+        requireLead(by, "rate");
+        requireOpen("rate");
+        setRating(severity, vector, score);
+        updatedAt = now;
+    }
+
+    private void setRating(Severity severity, String vector, Double score) {
         this.severity = severity;
         this.cvssVector = vector;
         this.cvssScore = score;
     }
 
-    public void startFix(String actor, Instant now) {
-        startFix(actor, now, null);
-    }
-
-    public void startFix(String actor, Instant now, String reason) {
+    public void startFix(Participant by, Instant now, String reason) {
+        requireLead(by, "start fixing");
         require("start fixing", CaseState.TRIAGED);
-        move("START_FIX", CaseState.FIXING, actor, now, reason);
+        move("START_FIX", CaseState.FIXING, by.subject(), now, reason);
     }
 
-    public void markFixed(String actor, Instant now) {
-        markFixed(actor, now, null);
-    }
-
-    public void markFixed(String actor, Instant now, String reason) {
+    public void markFixed(Participant by, Instant now, String reason) {
+        requireLead(by, "mark fixed");
         require("mark fixed", CaseState.TRIAGED, CaseState.FIXING);
         settle(MilestoneKind.FIX, now);
-        move("MARK_FIXED", CaseState.FIXED, actor, now, reason);
+        move("MARK_FIXED", CaseState.FIXED, by.subject(), now, reason);
+        events.add(new CaseFixed(id, trackingId, projectSlugs(), now, by.subject()));
     }
 
-    public void publish(String actor, Instant now) {
-        publish(actor, now, null);
+    /**
+     * A lead maintainer publishes: only a confirmed case whose guard is met (every affected project fixed or not
+     * affected, the agreed date come, heads-up notice over). The caller emits {@code case.published}, which needs the
+     * rendered advisory.
+     */
+    public void publish(Participant by, Instant now, String reason) {
+        requireLead(by, "publish");
+        require("publish", PUBLISHABLE);
+        List<CaseRefusal.Blocker> blockers = publicationBlockers(now);
+        if (!blockers.isEmpty()) {
+            throw new CaseRefusal(CaseRefusal.Kind.PUBLICATION_BLOCKED, "publish", blockers, publishNotBefore);
+        }
+        publishNow(by.subject(), now, reason);
     }
 
-    /** Publishes: only a confirmed (triaged) case can be published. */
-    public void publish(String actor, Instant now, String reason) {
-        require("publish", CaseState.TRIAGED, CaseState.FIXING, CaseState.FIXED);
+    /**
+     * An owner of the lead project overrides the guard with a reason (kept in the history, announced to every project
+     * and the reporter). The heads-up subscribers still get their full notice: if it has not run yet, the date is set
+     * to the first one it allows and the scheduler publishes then.
+     *
+     * @return whether the case was published at once
+     */
+    public boolean overridePublication(Participant by, Instant now, String reason, HeadsUpNotice notice) {
+        requireLeadOwner(by, "override the publication guard of");
+        require("publish", PUBLISHABLE);
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("reason");
+        }
+        publicationForced = true;
+        history.add(new HistoryEntry(history.size(), now, by.subject(), "OVERRIDE_PUBLICATION", state, state, reason));
+        updatedAt = now;
+        Instant publishAt = forceDisclosure(by.subject(), now, notice);
+        events.add(new CasePublicationOverridden(id, trackingId, projectSlugs(), now, by.subject(), publishAt));
+        if (!now.isBefore(publishAt)) {
+            publishNow(by.subject(), now, reason);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * At the policy's disclosure deadline: an unfixed case is scheduled for publication only if every project that is
+     * not fixed opted into deadline-driven disclosure; otherwise the deadline stays an SLA milestone (it warns and
+     * breaches) and nothing is disclosed.
+     *
+     * @return whether the deadline scheduled the disclosure
+     */
+    public boolean disclosureDeadlinePassed(Instant now, Set<String> projectsPublishingOnDeadline,
+            HeadsUpNotice notice) {
+        if (!PUBLISHABLE_STATES.contains(state) || publicationForced) {
+            return false;
+        }
+        boolean due = milestone(MilestoneKind.DISCLOSE)
+                .map(m -> m.settledAt() == null && m.dueAt() != null && !now.isBefore(m.dueAt())).orElse(false);
+        boolean everyUnfixedOptedIn = projects.stream().filter(p -> !p.settled())
+                .allMatch(p -> projectsPublishingOnDeadline.contains(p.projectId()));
+        if (!due || !everyUnfixedOptedIn) {
+            return false;
+        }
+        publicationForced = true;
+        settle(MilestoneKind.DISCLOSE, now);
+        history.add(new HistoryEntry(history.size(), now, null, "DEADLINE_DISCLOSURE", state, state,
+                "the policy's disclosure deadline passed and the policy publishes on its deadline"));
+        updatedAt = now;
+        forceDisclosure(null, now, notice);
+        return true;
+    }
+
+    /** The scheduler publishes a case whose guard is met; returns false (and changes nothing) when it is not. */
+    public boolean publishIfDue(Instant now) {
+        if (!PUBLISHABLE_STATES.contains(state) || !publicationBlockers(now).isEmpty()) {
+            return false;
+        }
+        publishNow(null, now, publicationForced ? "publication scheduled by an override or the policy's deadline"
+                : "the agreed disclosure date came and every affected project is fixed or not affected");
+        return true;
+    }
+
+    /** What keeps the case from being published at {@code now}; empty when it may be. */
+    public List<CaseRefusal.Blocker> publicationBlockers(Instant now) {
+        List<CaseRefusal.Blocker> blockers = new ArrayList<>();
+        if (!publicationForced && !projects.stream().allMatch(CaseProject::settled)) {
+            blockers.add(CaseRefusal.Blocker.UNFIXED_PROJECTS);
+        }
+        if (!publicationForced && projects.stream().anyMatch(p -> p.dateStance() == CaseProject.DateStance.OBJECTED)) {
+            blockers.add(CaseRefusal.Blocker.PROJECT_OBJECTS_TO_DATE);
+        }
+        if (disclosureStatus != DisclosureStatus.AGREED || publishNotBefore == null) {
+            blockers.add(CaseRefusal.Blocker.DATE_NOT_AGREED);
+        } else if (now.isBefore(publishNotBefore)) {
+            blockers.add(now.isBefore(disclosureAt()) && !publicationForced ? CaseRefusal.Blocker.DATE_NOT_REACHED
+                    : CaseRefusal.Blocker.HEADS_UP_PENDING);
+        }
+        return blockers;
+    }
+
+    private void publishNow(String actor, Instant now, String reason) {
         milestones.forEach(m -> m.settle(now));
         move("PUBLISH", CaseState.PUBLISHED, actor, now, reason);
     }
 
+    /** Agrees a date the heads-up notice allows (keeping one whose notice already went out); returns the instant. */
+    private Instant forceDisclosure(String actor, Instant now, HeadsUpNotice notice) {
+        if (disclosureStatus == DisclosureStatus.AGREED && publishNotBefore != null && headsUpAt != null
+                && !now.isBefore(headsUpAt)) {
+            // The notice is out for the agreed date: its full period counts from then, the date itself no longer.
+            int days = headsUpDays == null ? 0 : headsUpDays;
+            Instant over = days == 0 ? now : headsUpAt.plus(java.time.Duration.ofDays(days)).plus(notice.margin());
+            publishNotBefore = over.isAfter(now) ? over : now;
+            return publishNotBefore;
+        }
+        if (notice.days() == 0) {
+            disclose(now.atZone(ZoneOffset.UTC));
+            agree(actor, now, notice);
+            publishNotBefore = now;
+            return now;
+        }
+        disclose(notice.earliest(now).atZone(ZoneOffset.UTC));
+        agree(actor, now, notice);
+        return publishNotBefore;
+    }
+
     /** Closes without publication; {@code WITHDRAWN} is the reporter's own, see {@link #withdraw}. */
-    public void close(String actor, Instant now, Resolution resolution, String duplicateOfId, String reason) {
+    public void close(Participant by, Instant now, Resolution resolution, String duplicateOfId,
+            String duplicateOfTrackingId, String reason) {
+        requireLead(by, "close");
+        closeBy(by.subject(), now, resolution, duplicateOfId, duplicateOfTrackingId, reason);
+    }
+
+    /** The scheduler closes a case whose reporter stayed silent past the policy's limit. */
+    public boolean closeIfSilent(Instant now) {
+        if (!silentSince(now)) {
+            return false;
+        }
+        closeBy(null, now, Resolution.INFORMATIVE, null, null, "no answer from the reporter within the policy's limit");
+        return true;
+    }
+
+    private void closeBy(String actor, Instant now, Resolution resolution, String duplicateOfId,
+            String duplicateOfTrackingId, String reason) {
         if (resolution == null || resolution == Resolution.WITHDRAWN) {
             throw new IllegalArgumentException("resolution");
         }
@@ -233,20 +397,27 @@ public class Case {
         if (resolution == Resolution.DUPLICATE && (duplicateOfId == null || duplicateOfId.equals(id))) {
             throw new IllegalArgumentException("duplicateOf");
         }
-        closeAs(resolution, resolution == Resolution.DUPLICATE ? duplicateOfId : null, actor, now, reason);
+        boolean dup = resolution == Resolution.DUPLICATE;
+        closeAs(resolution, dup ? duplicateOfId : null, actor, now, reason);
+        events.add(new CaseClosed(id, trackingId, projectSlugs(), now, actor, resolution.name(),
+                dup ? duplicateOfTrackingId : null));
     }
 
-    public void withdraw(String actor, Instant now) {
+    public void withdraw(Instant now) {
         require("withdraw", CaseState.OPEN.toArray(CaseState[]::new));
-        closeAs(Resolution.WITHDRAWN, null, actor, now, null);
+        closeAs(Resolution.WITHDRAWN, null, null, now, null);
+        events.add(new CaseClosed(id, trackingId, projectSlugs(), now, null, Resolution.WITHDRAWN.name(), null));
     }
 
     /** Reopens a closed or published case: back to triaged when it was confirmed, else acknowledged. */
-    public void reopen(String actor, Instant now, String reason) {
+    public void reopen(Participant by, Instant now, String reason) {
+        requireLead(by, "reopen");
         require("reopen", CaseState.CLOSED, CaseState.PUBLISHED);
         resolution = null;
         duplicateOf = null;
-        move("REOPEN", severity != null ? CaseState.TRIAGED : CaseState.ACKNOWLEDGED, actor, now, reason);
+        publicationForced = false;
+        move("REOPEN", severity != null ? CaseState.TRIAGED : CaseState.ACKNOWLEDGED, by.subject(), now, reason);
+        events.add(new CaseReopened(id, trackingId, projectSlugs(), now, by.subject()));
     }
 
     /** Whether the case has waited for the reporter past the policy's silence limit. */
@@ -264,31 +435,39 @@ public class Case {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
-    // Coordination
+    // Coordination: the lead adds projects and agrees the date; each project speaks for itself.
     // ---------------------------------------------------------------------------------------------------------------
 
-    public void assign(String maintainer, Instant now) {
+    public void assign(Participant by, String maintainer, Instant now) {
+        requireLead(by, "assign");
         requireOpen("assign");
         this.assignee = maintainer;
         this.updatedAt = now;
     }
 
-    public void classify(List<String> cweIds, Instant now) {
+    public void classify(Participant by, List<String> cweIds, Instant now) {
+        requireLead(by, "classify");
+        requireOpen("classify");
         this.cweIds = cweIds == null || cweIds.isEmpty() ? null : String.join(",", cweIds);
         this.updatedAt = now;
     }
 
-    /** Adds another hosted project; refuses one already on the case. */
-    public void addProject(String projectId, String projectSlug, Instant now) {
-        addProject(projectId, projectSlug, now, SlaPlan.none());
+    /** Adds another hosted project (a partner) without clocks of its own. */
+    public void addProject(Participant by, String projectId, String projectSlug, Instant now) {
+        addProject(by, projectId, projectSlug, now, SlaPlan.none());
     }
 
     /**
-     * Adds another hosted project with the clocks of its own policy: acknowledge, assess and disclose start now, and
-     * fix too when the case is already rated. Its clocks settle as its maintainers set its status.
+     * Adds another hosted project (a partner) with the clocks of its own policy: acknowledge, assess and disclose start
+     * now, and fix too when the case is already rated; they settle as its maintainers set its status. Refuses one
+     * already on the case; only the lead adds.
      */
-    public void addProject(String projectId, String projectSlug, Instant now, SlaPlan plan) {
+    public void addProject(Participant by, String projectId, String projectSlug, Instant now, SlaPlan plan) {
+        requireLead(by, "add a project to");
         requireOpen("add a project to");
+        if (projectId == null || projectSlug == null) {
+            throw new IllegalArgumentException("unknown project");
+        }
         if (affects(projectId)) {
             throw new IllegalStateException("already affected");
         }
@@ -302,7 +481,9 @@ public class Case {
         if (state == CaseState.NEEDS_INFO) {
             milestones.stream().filter(m -> m.belongsTo(projectId, this.projectId)).forEach(m -> m.pause(now));
         }
+        history.add(new HistoryEntry(history.size(), now, by.subject(), "ADD_PROJECT", state, state, projectSlug));
         updatedAt = now;
+        events.add(new CaseProjectAdded(id, trackingId, projectSlugs(), now, by.subject(), projectSlug));
     }
 
     /** Starts each partner project's fix clock from its own policy's target for the case's severity. */
@@ -320,34 +501,90 @@ public class Case {
         }
     }
 
-    public void updateProjectStatus(String projectId, CaseProject.Status status, String fixedVersions, String statement,
-            Instant now) {
+    /** Removes a partner project; the lead project stays. Returns the removed project's slug. */
+    public String removeProject(Participant by, String projectSlug, Instant now) {
+        requireLead(by, "remove a project from");
+        requireOpen("remove a project from");
+        CaseProject p = projects.stream().filter(x -> x.projectSlug().equals(projectSlug)).findFirst()
+                .orElseThrow(() -> new CaseRefusal(CaseRefusal.Kind.NOT_YOUR_PROJECT, "remove"));
+        if (p.projectId().equals(projectId)) {
+            throw new IllegalArgumentException("lead project");
+        }
+        projects.remove(p);
+        history.add(new HistoryEntry(history.size(), now, by.subject(), "REMOVE_PROJECT", state, state, projectSlug));
+        updatedAt = now;
+        return projectSlug;
+    }
+
+    /**
+     * A project's own status, fixed versions and statement; only that project's members set them. A partner's answer
+     * settles its own clocks: any status acknowledges, a finding assesses, fixed (or not affected) ends its fix clock.
+     */
+    public void updateProjectStatus(Participant by, String projectSlug, CaseProject.Status status, String fixedVersions,
+            String statement, Instant now) {
+        CaseProject p = ownProject(by, projectSlug, "update");
         requireOpen("update a project of");
-        project(projectId).orElseThrow().update(status, fixedVersions, statement);
-        if (!projectId.equals(this.projectId)) {
-            // A partner's answer settles its own clocks: any status acknowledges, a finding assesses, fixed (or not
-            // affected) ends its fix clock.
-            settle(MilestoneKind.ACKNOWLEDGE, projectId, now);
+        if (status == null) {
+            throw new IllegalArgumentException("status");
+        }
+        p.update(status, fixedVersions, statement);
+        String partner = p.projectId();
+        if (!partner.equals(this.projectId)) {
+            settle(MilestoneKind.ACKNOWLEDGE, partner, now);
             if (status != CaseProject.Status.UNDER_INVESTIGATION) {
-                settle(MilestoneKind.ASSESS, projectId, now);
+                settle(MilestoneKind.ASSESS, partner, now);
             }
             if (status == CaseProject.Status.FIXED || status == CaseProject.Status.NOT_AFFECTED) {
-                settle(MilestoneKind.FIX, projectId, now);
+                settle(MilestoneKind.FIX, partner, now);
             }
         }
         updatedAt = now;
     }
 
-    /** A maintainer proposes (or accepts the reporter's counter to) a disclosure date (the start of it, UTC). */
-    public void proposeDisclosure(LocalDate date, Instant now) {
-        proposeDisclosure(date.atStartOfDay(java.time.ZoneOffset.UTC), now);
+    /** A project agrees to or objects to the proposed disclosure date; an objection holds publication back. */
+    public void respondToDate(Participant by, String projectSlug, boolean agrees, String reason, Instant now) {
+        CaseProject p = ownProject(by, projectSlug, "respond to the date of");
+        requireOpen("respond to the disclosure date of");
+        if (disclosureDate == null) {
+            throw new IllegalTransitionException(state, "respond to a disclosure date that is not proposed for");
+        }
+        p.respondToDate(agrees ? CaseProject.DateStance.AGREED : CaseProject.DateStance.OBJECTED);
+        history.add(new HistoryEntry(history.size(), now, by.subject(),
+                (agrees ? "DATE_AGREED_BY_" : "DATE_OBJECTED_BY_") + "PROJECT", state, state,
+                reason == null || reason.isBlank() ? projectSlug : projectSlug + ": " + reason));
+        updatedAt = now;
     }
 
-    /** A maintainer proposes a disclosure instant: date, hour and the time zone they are meant in. */
-    public void proposeDisclosure(java.time.ZonedDateTime at, Instant now) {
+    /**
+     * The lead proposes a disclosure instant (date, hour and the time zone they are meant in), or accepts the
+     * reporter's counter by proposing that same instant. Agreed at once when the policy does not ask for the reporter's
+     * agreement.
+     */
+    public void proposeDisclosure(Participant by, LocalDate date, Instant now, boolean reporterAgrees,
+            HeadsUpNotice notice) {
+        proposeDisclosure(by, date.atStartOfDay(java.time.ZoneOffset.UTC), now, reporterAgrees, notice);
+    }
+
+    public void proposeDisclosure(Participant by, java.time.ZonedDateTime at, Instant now, boolean reporterAgrees,
+            HeadsUpNotice notice) {
+        requireLead(by, "schedule disclosure of");
         requireOpen("schedule disclosure of");
+        boolean same = at.toInstant().equals(disclosureAt());
+        if (same && disclosureStatus == DisclosureStatus.AGREED && headsUpAt != null) {
+            return;
+        }
+        if (!same) {
+            projects.forEach(p -> p.respondToDate(null));
+        }
+        if (disclosureStatus == DisclosureStatus.COUNTERED && same || !reporterAgrees) {
+            disclose(at);
+            agree(by.subject(), now, notice);
+            return;
+        }
         disclose(at);
         disclosureStatus = DisclosureStatus.PROPOSED;
+        publishNotBefore = null;
+        headsUpAt = null;
         updatedAt = now;
     }
 
@@ -357,15 +594,13 @@ public class Case {
         disclosureZone = at.getZone().getId();
     }
 
-    /** Agrees on the date currently on the table; returns it. */
-    public LocalDate agreeDisclosure(Instant now) {
+    /** The reporter agrees to the instant currently proposed. */
+    public void reporterAgrees(Instant now, HeadsUpNotice notice) {
         requireOpen("agree disclosure of");
-        if (disclosureDate == null || disclosureStatus == DisclosureStatus.AGREED) {
+        if (disclosureDate == null || disclosureStatus != DisclosureStatus.PROPOSED) {
             throw new IllegalTransitionException(state, "agree to a disclosure date that is not proposed for");
         }
-        disclosureStatus = DisclosureStatus.AGREED;
-        updatedAt = now;
-        return disclosureDate;
+        agree(null, now, notice);
     }
 
     /** The reporter proposes another date. */
@@ -381,28 +616,59 @@ public class Case {
         }
         disclose(at);
         disclosureStatus = DisclosureStatus.COUNTERED;
+        publishNotBefore = null;
+        headsUpAt = null;
+        projects.forEach(p -> p.respondToDate(null));
         updatedAt = now;
     }
 
-    /** Whether publication is due: agreed date reached, every affected project fixed and agreed, or deadline. */
-    public boolean publicationDue(LocalDate today, Instant now) {
-        if (!Set.of(CaseState.TRIAGED, CaseState.FIXING, CaseState.FIXED).contains(state)) {
-            return false;
-        }
-        boolean agreed = disclosureStatus == DisclosureStatus.AGREED;
-        // The agreed instant (date, hour, time zone); a date from before instants means its start in UTC.
-        if (agreed && (disclosureAt != null ? !now.isBefore(disclosureAt) : !today.isBefore(disclosureDate))) {
-            return true;
-        }
-        boolean allSettled = projects.stream()
-                .allMatch(p -> p.status() == CaseProject.Status.FIXED || p.status() == CaseProject.Status.NOT_AFFECTED);
-        if (agreed && state == CaseState.FIXED && allSettled) {
-            return true;
-        }
-        return milestone(MilestoneKind.DISCLOSE).map(m -> m.dueAt() != null && !now.isBefore(m.dueAt())).orElse(false);
+    private void agree(String actor, Instant now, HeadsUpNotice notice) {
+        disclosureStatus = DisclosureStatus.AGREED;
+        agreedAt = now;
+        headsUpDays = notice.days();
+        headsUpAt = notice.sentAt(disclosureAt(), now);
+        publishNotBefore = notice.publishNotBefore(disclosureAt(), now);
+        updatedAt = now;
+        events.add(new CaseDisclosureScheduled(id, trackingId, projectSlugs(), now, actor, disclosureDate,
+                notice.days(), disclosureAt(), disclosureZone()));
+    }
+
+    /** The events this aggregate's changes caused since they were last taken; the caller appends them to the outbox. */
+    public List<LifecycleEvent> takeEvents() {
+        List<LifecycleEvent> taken = List.copyOf(events);
+        events.clear();
+        return taken;
     }
 
     // ---------------------------------------------------------------------------------------------------------------
+
+    private boolean isLead(Participant by) {
+        return by != null && by.memberOf(projectId);
+    }
+
+    private void requireLead(Participant by, String action) {
+        if (!isLead(by)) {
+            throw new CaseRefusal(CaseRefusal.Kind.LEAD_ONLY, action);
+        }
+    }
+
+    private void requireLeadOwner(Participant by, String action) {
+        requireLead(by, action);
+        if (!by.ownerOf(projectId)) {
+            throw new CaseRefusal(CaseRefusal.Kind.LEAD_OWNER_ONLY, action);
+        }
+    }
+
+    private CaseProject ownProject(Participant by, String projectSlug, String action) {
+        return projects.stream().filter(p -> p.projectSlug().equals(projectSlug))
+                .filter(p -> by != null && by.memberOf(p.projectId())).findFirst()
+                .orElseThrow(() -> new CaseRefusal(CaseRefusal.Kind.NOT_YOUR_PROJECT, action));
+    }
+
+    /** Whether the participant is a member of the lead project (else a partner's member). */
+    public boolean ledBy(Participant by) {
+        return isLead(by);
+    }
 
     private void require(String action, CaseState... allowed) {
         if (!Arrays.asList(allowed).contains(state)) {
@@ -557,6 +823,16 @@ public class Case {
     /** The time zone the disclosure date and hour were agreed in. */
     public String disclosureZone() {
         return disclosureZone != null ? disclosureZone : disclosureDate == null ? null : "UTC";
+    }
+
+    /** The earliest instant the agreed disclosure (and its heads-up notice) allows publication; null until agreed. */
+    public Instant publishNotBefore() {
+        return publishNotBefore;
+    }
+
+    /** Whether an override or the policy's deadline waived the "every project fixed" part of the guard. */
+    public boolean publicationForced() {
+        return publicationForced;
     }
 
     public long version() {

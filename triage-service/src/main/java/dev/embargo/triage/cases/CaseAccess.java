@@ -33,6 +33,14 @@ public class CaseAccess {
                 .orElseThrow(ProblemException::notFound);
     }
 
+    /** The subject as a participant: their role in each project, as the membership read model says now. */
+    public Participant participant(String subject) {
+        var roles = new java.util.HashMap<String, Participant.Role>();
+        projects.rolesOf(subject).forEach((project, role) -> roles.put(project,
+                "OWNER".equals(role) ? Participant.Role.OWNER : Participant.Role.MAINTAINER));
+        return Participant.of(subject, roles);
+    }
+
     /** The projects of the case the subject maintains (for internal notes). */
     public Set<String> memberProjects(Case c, String subject) {
         Set<String> mine = projects.projectIdsOf(subject);

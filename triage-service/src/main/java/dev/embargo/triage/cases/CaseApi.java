@@ -4,6 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
 import dev.embargo.events.ReportContent;
 
 /** Request and response bodies of the case APIs; separate from the entities on purpose. */
@@ -28,7 +32,8 @@ public final class CaseApi {
     public record FindingResolutionRequest(Long version) {
     }
 
-    public record ProjectView(String slug, CaseProject.Status status, String fixedVersions, String statement) {
+    public record ProjectView(String slug, boolean lead, CaseProject.Status status, String fixedVersions,
+            String statement, CaseProject.DateStance dateStance) {
     }
 
     /** One SLA clock; {@code project} is the affected project whose policy set it. */
@@ -39,8 +44,9 @@ public final class CaseApi {
     public record CaseDetail(String id, String trackingId, CaseState state, Resolution resolution, String duplicateOf,
             Severity severity, String cvssVector, Double cvssScore, List<String> cweIds, String assignee,
             List<ProjectView> projects, Instant submittedAt, Instant updatedAt, LocalDate disclosureDate,
-            Case.DisclosureStatus disclosureStatus, long version, List<MilestoneView> milestones, ReportContent content,
-            List<FindingView> findings, DisclosureView disclosure) {
+            Case.DisclosureStatus disclosureStatus, Instant publishNotBefore, boolean publicationForced, long version,
+            List<MilestoneView> milestones, ReportContent content, List<FindingView> findings,
+            DisclosureView disclosure) {
     }
 
     public record HistoryView(int position, Instant occurredAt, String actor, String action, CaseState from,
@@ -51,8 +57,9 @@ public final class CaseApi {
             String projectSlug, String text) {
     }
 
+    /** {@code override}: a lead owner publishes although the guard is not met (needs a reason). */
     public record TransitionRequest(CaseWorkflow.Action action, String reason, Resolution resolution,
-            String duplicateOf, String cvssVector, Severity severity, Long version) {
+            String duplicateOf, String cvssVector, Severity severity, Long version, Boolean override) {
     }
 
     public record SeverityRequest(String cvssVector, Severity severity, List<String> cweIds, Long version) {
@@ -86,6 +93,14 @@ public final class CaseApi {
     public record DisclosureView(Instant at, String timeZone, String agreedLocal, String readerLocal) {
     }
 
+    /** A project's answer to the proposed disclosure date. */
+    public enum Stance {
+        AGREE, OBJECT
+    }
+
+    public record DateStanceRequest(Stance stance, String reason) {
+    }
+
     /** What the reporter sees of their case: status and the deadlines the policy promised. */
     public record ReporterCaseView(String trackingId, CaseState state, Resolution resolution, Severity severity,
             Instant submittedAt, List<MilestoneView> deadlines, LocalDate disclosureDate,
@@ -95,7 +110,14 @@ public final class CaseApi {
     public record ReplyRequest(String text) {
     }
 
-    public record CreditRequest(ReportContent.Visibility visibility, String name, String handle, String link) {
+    /** No control characters (C0, C1, DEL) and no Unicode line separators: names end up in exports and mails. */
+    static final String SINGLE_LINE = "^[^\\p{Cc}\\u2028\\u2029]*$";
+
+    /** The same limits as intake's submission form: a credit lands in the OSV, CVE and CSAF exports. */
+    public record CreditRequest(@NotNull ReportContent.Visibility visibility,
+            @Size(max = 200) @Pattern(regexp = SINGLE_LINE) String name,
+            @Size(max = 100) @Pattern(regexp = SINGLE_LINE) String handle,
+            @Size(max = 500) @Pattern(regexp = "^https?://[^\\s]+$") String link) {
     }
 
     static MilestoneView view(Case c, Milestone m) {
@@ -132,10 +154,11 @@ public final class CaseApi {
         return new CaseDetail(c.id(), c.trackingId(), c.state(), c.resolution(), c.duplicateOf(), c.severity(),
                 c.cvssVector(), c.cvssScore(), c.cweIds(), c.assignee(),
                 c.projects().stream()
-                        .map(p -> new ProjectView(p.projectSlug(), p.status(), p.fixedVersions(), p.statement()))
+                        .map(p -> new ProjectView(p.projectSlug(), p.projectId().equals(c.projectId()), p.status(),
+                                p.fixedVersions(), p.statement(), p.dateStance()))
                         .toList(),
-                c.submittedAt(), c.updatedAt(), c.disclosureDate(), c.disclosureStatus(), c.version(),
-                c.milestones().stream().map(m -> view(c, m)).toList(), content,
+                c.submittedAt(), c.updatedAt(), c.disclosureDate(), c.disclosureStatus(), c.publishNotBefore(),
+                c.publicationForced(), c.version(), c.milestones().stream().map(m -> view(c, m)).toList(), content,
                 findings.stream().map(CaseApi::view).toList(), disclosure(c, reader));
     }
 

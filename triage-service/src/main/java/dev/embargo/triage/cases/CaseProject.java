@@ -17,6 +17,11 @@ public class CaseProject {
         UNDER_INVESTIGATION, AFFECTED, NOT_AFFECTED, FIXED
     }
 
+    /** What the project said to the proposed disclosure date. */
+    public enum DateStance {
+        AGREED, OBJECTED
+    }
+
     @Id
     private String id;
     @Column(name = "project_id")
@@ -29,6 +34,9 @@ public class CaseProject {
     private String fixedVersions;
     private String statement;
     private int position;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "date_stance")
+    private DateStance dateStance;
 
     protected CaseProject() {
     }
@@ -45,6 +53,19 @@ public class CaseProject {
         this.status = status;
         this.fixedVersions = fixedVersions;
         this.statement = statement;
+    }
+
+    void respondToDate(DateStance stance) {
+        this.dateStance = stance;
+    }
+
+    /** Fixed or not affected: nothing of this project holds publication back. */
+    boolean settled() {
+        return status == Status.FIXED || status == Status.NOT_AFFECTED;
+    }
+
+    public DateStance dateStance() {
+        return dateStance;
     }
 
     public String projectId() {

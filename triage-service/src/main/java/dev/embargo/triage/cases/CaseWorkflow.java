@@ -3,22 +3,18 @@ package dev.embargo.triage.cases;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import dev.embargo.events.CaseAcknowledged;
-import dev.embargo.events.CaseClosed;
-import dev.embargo.events.CaseDisclosureScheduled;
-import dev.embargo.events.CaseFixed;
 import dev.embargo.events.CaseMessagePosted;
-import dev.embargo.events.CaseNeedsInfo;
-import dev.embargo.events.CaseProjectAdded;
-import dev.embargo.events.CaseReopened;
-import dev.embargo.events.CaseTriaged;
 import dev.embargo.events.SecurityPolicy;
 import dev.embargo.platform.outbox.Outbox;
+import dev.embargo.platform.problem.Problem;
 import dev.embargo.platform.problem.ProblemException;
 import dev.embargo.triage.advisory.Publication;
 import dev.embargo.triage.projects.Project;
@@ -26,7 +22,8 @@ import dev.embargo.triage.projects.Projects;
 import dev.embargo.triage.sla.PolicySlaPlan;
 
 /**
- * Carries out workflow commands on a case: calls the aggregate's guarded method and appends the resulting event to the
+ * The application service of cases: loads the case (404 unless the caller is a member of one of its projects), asks the
+ * aggregate, which decides what the caller's role allows and registers the events, and appends those events to the
  * outbox in the same transaction.
  */
 @ApplicationScoped
@@ -37,9 +34,12 @@ public class CaseWorkflow {
         ACKNOWLEDGE, REQUEST_INFO, RESUME, TRIAGE, START_FIX, MARK_FIXED, PUBLISH, CLOSE, REOPEN
     }
 
-    /** One requested step with what it needs. {@code expectedVersion} detects concurrent edits. */
+    /**
+     * One requested step with what it needs. {@code expectedVersion} detects concurrent edits; {@code override} asks a
+     * lead owner's override of the publication guard (with a reason).
+     */
     public record Transition(Action action, String reason, Resolution resolution, String duplicateOf, String cvssVector,
-            Severity severity, Long expectedVersion) {
+            Severity severity, Long expectedVersion, boolean override) {
     }
 
     private final Cases cases;
@@ -48,56 +48,65 @@ public class CaseWorkflow {
     private final Outbox outbox;
     private final Sealing sealing;
     private final Publication publication;
+    private final DisclosureConfig disclosure;
     private final Clock clock;
 
     CaseWorkflow(Cases cases, CaseAccess access, Projects projects, Outbox outbox, Sealing sealing,
-            Publication publication, Clock clock) {
+            Publication publication, DisclosureConfig disclosure, Clock clock) {
         this.cases = cases;
         this.access = access;
         this.projects = projects;
         this.outbox = outbox;
         this.sealing = sealing;
         this.publication = publication;
+        this.disclosure = disclosure;
         this.clock = clock;
     }
 
     @Transactional
     public Case transition(String caseId, String actor, Transition t) {
         Case c = access.forMaintainer(caseId, actor);
+        Participant by = access.participant(actor);
         checkVersion(c, t.expectedVersion());
         Instant now = clock.instant();
         if (t.action() == null) {
             throw ProblemException.badRequest("validation", "An action is required.");
         }
+        if (t.override() && t.action() != Action.PUBLISH) {
+            throw ProblemException.badRequest("validation", "Only PUBLISH can be overridden.");
+        }
         switch (t.action()) {
-        case ACKNOWLEDGE -> {
-            c.acknowledge(actor, now, t.reason());
-            outbox.append(new CaseAcknowledged(c.id(), c.trackingId(), c.projectSlugs(), now, actor));
-        }
-        case REQUEST_INFO -> {
-            c.requestInfo(actor, now, t.reason(), plan(c));
-            outbox.append(new CaseNeedsInfo(c.id(), c.trackingId(), c.projectSlugs(), now, actor));
-        }
-        case RESUME -> c.resumeFromNeedsInfo(actor, now, t.reason());
+        case ACKNOWLEDGE -> c.acknowledge(by, now, t.reason());
+        case REQUEST_INFO -> c.requestInfo(by, now, t.reason(), plan(c));
+        case RESUME -> c.resume(by, now, t.reason());
         case TRIAGE -> {
             Rated r = rated(t.cvssVector(), t.severity());
-            c.triage(actor, now, r.severity(), r.vector(), r.score(), plan(c), t.reason());
+            c.triage(by, now, r.severity(), r.vector(), r.score(), plan(c), t.reason());
             c.startPartnerFixClocks(now, this::currentPlan);
-            outbox.append(new CaseTriaged(c.id(), c.trackingId(), c.projectSlugs(), now, actor, r.severity().name(),
-                    r.score()));
         }
-        case START_FIX -> c.startFix(actor, now, t.reason());
-        case MARK_FIXED -> {
-            c.markFixed(actor, now, t.reason());
-            outbox.append(new CaseFixed(c.id(), c.trackingId(), c.projectSlugs(), now, actor));
+        case START_FIX -> c.startFix(by, now, t.reason());
+        case MARK_FIXED -> c.markFixed(by, now, t.reason());
+        case PUBLISH -> {
+            if (t.override()) {
+                if (t.reason() == null || t.reason().isBlank() || t.reason().length() > 2000) {
+                    throw ProblemException.badRequest("override-reason-required",
+                            "An override of the publication guard needs a reason of 1 to 2000 characters.");
+                }
+                boolean publishedNow = c.overridePublication(by, now, t.reason(), notice(c));
+                appendEvents(c);
+                if (publishedNow) {
+                    outbox.append(publication.published(c, sealing.content(c), now));
+                }
+            } else {
+                c.publish(by, now, t.reason());
+                appendEvents(c);
+                outbox.append(publication.published(c, sealing.content(c), now));
+            }
         }
-        case PUBLISH -> publish(c, actor, now, t.reason());
-        case CLOSE -> close(c, actor, now, t);
-        case REOPEN -> {
-            c.reopen(actor, now, t.reason());
-            outbox.append(new CaseReopened(c.id(), c.trackingId(), c.projectSlugs(), now, actor));
+        case CLOSE -> close(c, by, now, t);
+        case REOPEN -> c.reopen(by, now, t.reason());
         }
-        }
+        appendEvents(c);
         cases.flush();
         return c;
     }
@@ -107,13 +116,12 @@ public class CaseWorkflow {
     public Case rate(String caseId, String actor, String vector, Severity severity, List<String> cweIds,
             Long expectedVersion) {
         Case c = access.forMaintainer(caseId, actor);
+        Participant by = access.participant(actor);
         checkVersion(c, expectedVersion);
-        if (!c.state().isOpen()) {
-            throw new IllegalTransitionException(c.state(), "rate");
-        }
+        Instant now = clock.instant();
         if (vector != null || severity != null) {
             Rated r = rated(vector, severity);
-            c.rate(r.severity(), r.vector(), r.score());
+            c.rate(by, r.severity(), r.vector(), r.score(), now);
         }
         if (cweIds != null) {
             for (String cwe : cweIds) {
@@ -121,7 +129,11 @@ public class CaseWorkflow {
                     throw ProblemException.badRequest("invalid-cwe", "CWE ids look like CWE-79.");
                 }
             }
-            c.classify(cweIds, clock.instant());
+            c.classify(by, cweIds, now);
+        }
+        if (vector == null && severity == null && cweIds == null) {
+            // nothing to change, but still only the lead may ask
+            c.rate(by, c.severity(), c.cvssVector(), c.cvssScore(), now);
         }
         cases.flush();
         return c;
@@ -134,7 +146,7 @@ public class CaseWorkflow {
             throw ProblemException.badRequest("not-a-maintainer",
                     "The assignee maintains none of the case's projects.");
         }
-        c.assign(assignee, clock.instant());
+        c.assign(access.participant(actor), assignee, clock.instant());
         cases.flush();
         return c;
     }
@@ -167,7 +179,7 @@ public class CaseWorkflow {
         }
         Message m = post(c, Message.AuthorKind.REPORTER, c.reporterSubject(), Message.Visibility.REPORTER, null, text);
         if (c.state() == CaseState.NEEDS_INFO) {
-            c.resumeFromNeedsInfo(null, m.postedAt());
+            c.reporterAnswered(m.postedAt());
         }
         return m;
     }
@@ -204,45 +216,76 @@ public class CaseWorkflow {
     @Transactional
     public Case withdraw(String trackingId, String token) {
         Case c = access.forReporter(trackingId, token);
-        Instant now = clock.instant();
-        c.withdraw(null, now);
-        outbox.append(
-                new CaseClosed(c.id(), c.trackingId(), c.projectSlugs(), now, null, Resolution.WITHDRAWN.name(), null));
+        c.withdraw(clock.instant());
+        appendEvents(c);
         return c;
     }
 
     @Transactional
     public Case addProject(String caseId, String actor, String projectSlug) {
         Case c = access.forMaintainer(caseId, actor);
-        Project p = projects.bySlug(projectSlug == null ? "" : projectSlug)
-                .orElseThrow(() -> ProblemException.badRequest("unknown-project", "No hosted project has this slug."));
-        if (c.affects(p.id())) {
+        Participant by = access.participant(actor);
+        Optional<Project> p = projects.bySlug(projectSlug == null ? "" : projectSlug);
+        try {
+            // The added project's clocks come from its own current policy, not the lead's.
+            c.addProject(by, p.map(Project::id).orElse(null), p.map(Project::slug).orElse(null), clock.instant(),
+                    p.map(x -> currentPlan(x.id())).orElseGet(SlaPlan::none));
+        } catch (IllegalArgumentException unknown) {
+            throw ProblemException.badRequest("unknown-project", "No hosted project has this slug.");
+        } catch (IllegalStateException already) {
             throw ProblemException.conflict("project-already-affected", "The project is already on the case.");
         }
-        Instant now = clock.instant();
-        // The added project's clocks come from its own current policy, not the lead's.
-        c.addProject(p.id(), p.slug(), now, currentPlan(p.id()));
-        outbox.append(new CaseProjectAdded(c.id(), c.trackingId(), c.projectSlugs(), now, actor, p.slug()));
+        appendEvents(c);
         cases.flush();
         return c;
     }
 
-    /** Sets one project's own status; only its maintainers may. */
+    @Transactional
+    public Case removeProject(String caseId, String actor, String projectSlug) {
+        Case c = access.forMaintainer(caseId, actor);
+        try {
+            c.removeProject(access.participant(actor), projectSlug, clock.instant());
+        } catch (IllegalArgumentException lead) {
+            throw ProblemException.conflict("lead-project", "The lead project cannot be removed from its case.");
+        }
+        cases.flush();
+        return c;
+    }
+
+    /** Sets one project's own status; only its members may (the case refuses anyone else). */
     @Transactional
     public Case updateProjectStatus(String caseId, String actor, String projectSlug, CaseProject.Status status,
             String fixedVersions, String statement) {
         Case c = access.forMaintainer(caseId, actor);
-        var project = c.projects().stream().filter(p -> p.projectSlug().equals(projectSlug)).findFirst()
-                .filter(p -> projects.isMember(p.projectId(), actor)).orElseThrow(ProblemException::notFound);
         if (status == null) {
             throw ProblemException.badRequest("validation", "A status is required.");
         }
-        c.updateProjectStatus(project.projectId(), status, fixedVersions, statement, clock.instant());
+        if (fixedVersions != null && fixedVersions.length() > 500 || statement != null && statement.length() > 4000) {
+            throw ProblemException.badRequest("validation",
+                    "fixedVersions has at most 500 characters, statement at most 4000.");
+        }
+        c.updateProjectStatus(access.participant(actor), projectSlug, status, fixedVersions, statement,
+                clock.instant());
         cases.flush();
         return c;
     }
 
-    /** Maintainers propose a date; if the reporter countered, proposing that same date agrees to it. */
+    /** A project's members agree to or object to the proposed date. */
+    @Transactional
+    public Case respondToDate(String caseId, String actor, String projectSlug, Boolean agrees, String reason) {
+        Case c = access.forMaintainer(caseId, actor);
+        if (agrees == null) {
+            throw ProblemException.badRequest("validation", "stance is AGREE or OBJECT.");
+        }
+        if (reason != null && reason.length() > 2000) {
+            throw ProblemException.badRequest("validation", "A reason has at most 2000 characters.");
+        }
+        c.respondToDate(access.participant(actor), projectSlug, agrees, reason, clock.instant());
+        cases.flush();
+        return c;
+    }
+
+    /** The lead proposes a date; if the reporter countered, proposing that same date agrees to it. */
     @Transactional
     public Case proposeDisclosure(String caseId, String actor, LocalDate date) {
         return proposeDisclosure(caseId, actor, date, null, null);
@@ -256,16 +299,11 @@ public class CaseWorkflow {
     public Case proposeDisclosure(String caseId, String actor, LocalDate date, java.time.LocalTime time,
             String timeZone) {
         Case c = access.forMaintainer(caseId, actor);
+        Participant by = access.participant(actor);
         Instant now = clock.instant();
         java.time.ZonedDateTime at = DisclosureInstant.of(date, time, timeZone, policyZone(c), now);
-        if (c.disclosureStatus() == Case.DisclosureStatus.COUNTERED && at.toInstant().equals(c.disclosureAt())) {
-            agreed(c, actor, now);
-        } else {
-            c.proposeDisclosure(at, now);
-            if (!agreeWithReporter(c)) {
-                agreed(c, actor, now);
-            }
-        }
+        c.proposeDisclosure(by, at, now, agreeWithReporter(c), notice(c));
+        appendEvents(c);
         cases.flush();
         return c;
     }
@@ -273,10 +311,8 @@ public class CaseWorkflow {
     @Transactional
     public Case reporterAcceptsDisclosure(String trackingId, String token) {
         Case c = access.forReporter(trackingId, token);
-        if (c.disclosureStatus() != Case.DisclosureStatus.PROPOSED) {
-            throw new IllegalTransitionException(c.state(), "accept a date that was not proposed for");
-        }
-        agreed(c, null, clock.instant());
+        c.reporterAgrees(clock.instant(), notice(c));
+        appendEvents(c);
         return c;
     }
 
@@ -300,26 +336,37 @@ public class CaseWorkflow {
                 .map(SecurityPolicy.Sla::timeZone).orElse(null);
     }
 
-    /** Publishes the case and emits {@code case.published} with its advisory and consented credits. */
-    public void publish(Case c, String actor, Instant now, String reason) {
-        c.publish(actor, now, reason);
-        outbox.append(publication.published(c, sealing.content(c), now));
+    /** Closes a case whose reporter stayed silent past the policy's limit (the scheduler's job). */
+    @Transactional
+    public boolean closeIfSilent(String caseId, Instant now) {
+        Case c = cases.byIdForUpdate(caseId).orElse(null);
+        if (c == null || !c.closeIfSilent(now)) {
+            return false;
+        }
+        appendEvents(c);
+        return true;
     }
 
-    private void agreed(Case c, String actor, Instant now) {
-        LocalDate date = c.agreeDisclosure(now);
-        Integer headsUp = projects.policy(c.projectId(), c.policyVersion()).map(SecurityPolicy::disclosure)
-                .map(SecurityPolicy.Disclosure::headsUpDays).orElse(null);
-        outbox.append(new CaseDisclosureScheduled(c.id(), c.trackingId(), c.projectSlugs(), now, actor, date, headsUp,
-                c.disclosureAt(), c.disclosureZone()));
+    /**
+     * The scheduler's step for one case: at a passed disclosure deadline, schedules the disclosure only where every
+     * unfixed project's policy opts into deadline-driven disclosure; publishes when the guard is met.
+     */
+    @Transactional
+    public boolean publishIfDue(String caseId, Instant now) {
+        Case c = cases.byIdForUpdate(caseId).orElse(null);
+        if (c == null) {
+            return false;
+        }
+        c.disclosureDeadlinePassed(now, projectsPublishingOnDeadline(c), notice(c));
+        boolean published = c.publishIfDue(now);
+        appendEvents(c);
+        if (published) {
+            outbox.append(publication.published(c, sealing.content(c), now));
+        }
+        return published;
     }
 
-    private boolean agreeWithReporter(Case c) {
-        return projects.policy(c.projectId(), c.policyVersion()).map(SecurityPolicy::disclosure)
-                .map(SecurityPolicy.Disclosure::agreeWithReporter).orElse(true);
-    }
-
-    private void close(Case c, String actor, Instant now, Transition t) {
+    private void close(Case c, Participant by, Instant now, Transition t) {
         if (t.resolution() == null || t.resolution() == Resolution.WITHDRAWN) {
             throw ProblemException.badRequest("invalid-resolution",
                     "Closing needs a resolution other than WITHDRAWN (which is the reporter's).");
@@ -339,7 +386,7 @@ public class CaseWorkflow {
         if (t.resolution() == Resolution.DUPLICATE) {
             Case original;
             try {
-                original = t.duplicateOf() == null ? null : access.forMaintainer(t.duplicateOf(), actor);
+                original = t.duplicateOf() == null ? null : access.forMaintainer(t.duplicateOf(), by.subject());
             } catch (ProblemException notVisible) {
                 original = null;
             }
@@ -349,33 +396,12 @@ public class CaseWorkflow {
             }
             duplicateTracking = original.trackingId();
         }
-        c.close(actor, now, t.resolution(), t.resolution() == Resolution.DUPLICATE ? t.duplicateOf() : null, reason);
-        outbox.append(new CaseClosed(c.id(), c.trackingId(), c.projectSlugs(), now, actor, t.resolution().name(),
-                duplicateTracking));
+        c.close(by, now, t.resolution(), t.resolution() == Resolution.DUPLICATE ? t.duplicateOf() : null,
+                duplicateTracking, reason);
     }
 
-    /** Closes a case whose reporter stayed silent past the policy's limit (the scheduler's job). */
-    @Transactional
-    public boolean closeIfSilent(String caseId, Instant now) {
-        Case c = cases.byIdForUpdate(caseId).orElse(null);
-        if (c == null || !c.silentSince(now)) {
-            return false;
-        }
-        c.close(null, now, Resolution.INFORMATIVE, null, "no answer from the reporter within the policy's limit");
-        outbox.append(new CaseClosed(c.id(), c.trackingId(), c.projectSlugs(), now, null, Resolution.INFORMATIVE.name(),
-                null));
-        return true;
-    }
-
-    /** Publishes a case whose publication is due (agreed date, all fixed and agreed, or the policy deadline). */
-    @Transactional
-    public boolean publishIfDue(String caseId, Instant now) {
-        Case c = cases.byIdForUpdate(caseId).orElse(null);
-        if (c == null || !c.publicationDue(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC), now)) {
-            return false;
-        }
-        publish(c, null, now, "publication due under the agreed date or the policy's deadline");
-        return true;
+    private void appendEvents(Case c) {
+        c.takeEvents().forEach(outbox::append);
     }
 
     /** The platform's reminder in the reporter's thread (no author: it is the policy speaking, not a maintainer). */
@@ -399,6 +425,39 @@ public class CaseWorkflow {
         return projects.currentPolicy(projectId).<SlaPlan> map(PolicySlaPlan::new).orElseGet(SlaPlan::none);
     }
 
+    /** The longest heads-up any of the case's projects promises its subscribers. */
+    private HeadsUpNotice notice(Case c) {
+        int days = 0;
+        for (CaseProject p : c.projects()) {
+            int version = p.projectId().equals(c.projectId()) ? c.policyVersion() : Integer.MAX_VALUE;
+            days = Math.max(days, policyOf(p.projectId(), version).map(SecurityPolicy::disclosure)
+                    .map(SecurityPolicy.Disclosure::headsUpDays).orElse(0));
+        }
+        return new HeadsUpNotice(days, disclosure.headsUpMargin());
+    }
+
+    private Set<String> projectsPublishingOnDeadline(Case c) {
+        Set<String> optedIn = new HashSet<>();
+        for (CaseProject p : c.projects()) {
+            int version = p.projectId().equals(c.projectId()) ? c.policyVersion() : Integer.MAX_VALUE;
+            if (policyOf(p.projectId(), version).map(SecurityPolicy::disclosure)
+                    .map(SecurityPolicy.Disclosure::publishesOnDeadline).orElse(false)) {
+                optedIn.add(p.projectId());
+            }
+        }
+        return optedIn;
+    }
+
+    /** The policy version a report was checked against; for a partner project, its latest one. */
+    private Optional<SecurityPolicy> policyOf(String projectId, int version) {
+        return projects.policy(projectId, version);
+    }
+
+    private boolean agreeWithReporter(Case c) {
+        return projects.policy(c.projectId(), c.policyVersion()).map(SecurityPolicy::disclosure)
+                .map(SecurityPolicy.Disclosure::agreeWithReporter).orElse(true);
+    }
+
     private SlaPlan plan(Case c) {
         return projects.policy(c.projectId(), c.policyVersion()).<SlaPlan> map(PolicySlaPlan::new)
                 .orElseGet(SlaPlan::none);
@@ -406,7 +465,7 @@ public class CaseWorkflow {
 
     private static void checkVersion(Case c, Long expected) {
         if (expected != null && expected != c.version()) {
-            throw new ProblemException(dev.embargo.platform.problem.Problem
+            throw new ProblemException(Problem
                     .of("concurrent-edit", 409, "Conflict", "The case changed since you read it; reload and retry.")
                     .with("currentVersion", c.version()));
         }

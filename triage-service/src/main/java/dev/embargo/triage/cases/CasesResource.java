@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,6 +31,9 @@ import io.quarkus.security.Authenticated;
 @Path("/api/v1/cases")
 @Authenticated
 public class CasesResource {
+
+    /** The deepest offset the list pages to. */
+    static final int MAX_OFFSET = 100_000;
 
     private final Cases cases;
     private final CaseAccess access;
@@ -60,8 +64,10 @@ public class CasesResource {
             @QueryParam("severity") String severity, @QueryParam("sla") String sla,
             @QueryParam("dueWithin") String dueWithin, @QueryParam("finding") String finding,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
-        if (page < 0 || size < 1 || size > 100) {
-            throw ProblemException.badRequest("invalid-paging", "page >= 0 and 1 <= size <= 100.");
+        // The offset is page × size: bounded, so it neither overflows nor asks the database to skip millions of rows.
+        if (page < 0 || size < 1 || size > 100 || (long) page * size > MAX_OFFSET) {
+            throw ProblemException.badRequest("invalid-paging",
+                    "page >= 0, 1 <= size <= 100 and page × size <= " + MAX_OFFSET + "; narrow the filter instead.");
         }
         Set<String> mine = new HashSet<>(projects.projectIdsOf(subject()));
         if (project != null) {
@@ -106,9 +112,9 @@ public class CasesResource {
     @Transactional
     public CaseApi.CaseDetail transition(@PathParam("id") String id, CaseApi.TransitionRequest body) {
         access.forMaintainer(id, subject());
-        var t = body == null ? new CaseApi.TransitionRequest(null, null, null, null, null, null, null) : body;
+        var t = body == null ? new CaseApi.TransitionRequest(null, null, null, null, null, null, null, null) : body;
         Case c = workflow.transition(id, subject(), new CaseWorkflow.Transition(t.action(), t.reason(), t.resolution(),
-                t.duplicateOf(), t.cvssVector(), t.severity(), t.version()));
+                t.duplicateOf(), t.cvssVector(), t.severity(), t.version(), Boolean.TRUE.equals(t.override())));
         return detail(c);
     }
 
@@ -174,6 +180,26 @@ public class CasesResource {
         access.forMaintainer(id, subject());
         var b = body == null ? new CaseApi.ProjectStatusRequest(null, null, null) : body;
         Case c = workflow.updateProjectStatus(id, subject(), slug, b.status(), b.fixedVersions(), b.statement());
+        return detail(c);
+    }
+
+    /** Removes a partner project from the case (the lead's maintainers only). */
+    @DELETE
+    @Path("/{id}/projects/{slug}")
+    @Transactional
+    public CaseApi.CaseDetail removeProject(@PathParam("id") String id, @PathParam("slug") String slug) {
+        Case c = workflow.removeProject(id, subject(), slug);
+        return detail(c);
+    }
+
+    /** A project's members agree to or object to the proposed disclosure date. */
+    @PUT
+    @Path("/{id}/projects/{slug}/disclosure-stance")
+    @Transactional
+    public CaseApi.CaseDetail dateStance(@PathParam("id") String id, @PathParam("slug") String slug,
+            CaseApi.DateStanceRequest body) {
+        Boolean agrees = body == null || body.stance() == null ? null : body.stance() == CaseApi.Stance.AGREE;
+        Case c = workflow.respondToDate(id, subject(), slug, agrees, body == null ? null : body.reason());
         return detail(c);
     }
 

@@ -35,13 +35,13 @@ public class FindingResolution {
                     : (resolution == Resolution.NOT_APPLICABLE ? "Known design decision in the project's policy: "
                             : "Out of scope under the project's policy: ") + words;
             workflow.transition(caseId, actor, new CaseWorkflow.Transition(CaseWorkflow.Action.CLOSE, reason,
-                    resolution, null, null, null, expectedVersion));
+                    resolution, null, null, null, expectedVersion, false));
             workflow.postAsMaintainer(caseId, actor, Message.Visibility.REPORTER, null, reason);
         } else if (finding.asksReporter()) {
             String reason = words == null ? "Please reproduce the issue on the latest release."
                     : "Please reproduce the issue on a supported release. The project's policy says: " + words;
             workflow.transition(caseId, actor, new CaseWorkflow.Transition(CaseWorkflow.Action.REQUEST_INFO, reason,
-                    null, null, null, null, expectedVersion));
+                    null, null, null, null, expectedVersion, false));
             workflow.postAsMaintainer(caseId, actor, Message.Visibility.REPORTER, null, reason);
         } else {
             throw ProblemException.conflict("finding-not-resolvable",

@@ -3,6 +3,8 @@ package dev.embargo.triage.cases;
 import java.util.List;
 
 import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -27,12 +29,14 @@ public class ReporterResource {
     private final CaseWorkflow workflow;
     private final Cases cases;
     private final Sealing sealing;
+    private final Validator validator;
 
-    ReporterResource(CaseAccess access, CaseWorkflow workflow, Cases cases, Sealing sealing) {
+    ReporterResource(CaseAccess access, CaseWorkflow workflow, Cases cases, Sealing sealing, Validator validator) {
         this.access = access;
         this.workflow = workflow;
         this.cases = cases;
         this.sealing = sealing;
+        this.validator = validator;
     }
 
     @GET
@@ -104,6 +108,11 @@ public class ReporterResource {
         access.forReporter(trackingId, token);
         if (body == null) {
             throw ProblemException.badRequest("validation", "visibility is required.");
+        }
+        // Validated after the token check, so a caller without the right token learns nothing but 404.
+        var violations = validator.validate(body);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
         }
         return view(workflow.changeCredit(trackingId, token, new dev.embargo.events.ReportContent.CreditPreference(
                 body.visibility(), body.name(), body.handle(), body.link())));

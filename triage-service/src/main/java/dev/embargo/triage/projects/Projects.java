@@ -39,6 +39,14 @@ public class Projects {
                 .setParameter("s", subject).getResultList());
     }
 
+    /** Project id → role ({@code OWNER} or {@code MAINTAINER}) of every project the subject is a member of now. */
+    public java.util.Map<String, String> rolesOf(String subject) {
+        var roles = new java.util.HashMap<String, String>();
+        em.createQuery("select projectId, role from Membership where subject = :s", Object[].class)
+                .setParameter("s", subject).getResultList().forEach(r -> roles.put((String) r[0], (String) r[1]));
+        return roles;
+    }
+
     public boolean isMember(String projectId, String subject) {
         return em.find(Membership.class, projectId + ":" + subject) != null;
     }

@@ -3,8 +3,6 @@ package dev.embargo.triage.sla;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -91,18 +89,23 @@ public class SlaScheduler {
         return new Tick(published, closed, warned, breached, reminded);
     }
 
+    /**
+     * Agreed cases whose earliest publication (date and heads-up notice) has come, and cases at their disclosure
+     * deadline; which of them publish (or get scheduled) the case decides.
+     */
     @SuppressWarnings("unchecked")
     private List<String> publicationCandidates(Instant now) {
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        // The agreed instant (date, hour, time zone); rows without one fall back to their UTC date.
-        List<String> agreed = em.createNativeQuery("SELECT id FROM cases WHERE disclosure_status = 'AGREED'"
-                + " AND state IN ('TRIAGED', 'FIXING', 'FIXED') AND (COALESCE(disclosure_at <= ?3, disclosure_date <= ?1)"
-                + " OR state = 'FIXED') LIMIT ?2").setParameter(1, today).setParameter(2, config.batchSize())
-                .setParameter(3, Timestamp.from(now)).getResultList();
+        // Only cases whose projects do not hold them back, so agreed-but-unfixed cases never crowd the batch out.
+        List<String> agreed = em.createNativeQuery("SELECT c.id FROM cases c WHERE c.disclosure_status = 'AGREED'"
+                + " AND c.state IN ('TRIAGED', 'FIXING', 'FIXED') AND c.publish_not_before <= ?1"
+                + " AND (c.publication_forced OR NOT EXISTS (SELECT 1 FROM case_projects p WHERE p.case_id = c.id"
+                + " AND (p.status NOT IN ('FIXED', 'NOT_AFFECTED') OR p.date_stance = 'OBJECTED')))"
+                + " ORDER BY c.publish_not_before LIMIT ?2").setParameter(1, Timestamp.from(now))
+                .setParameter(2, config.batchSize()).getResultList();
         List<String> deadline = em
                 .createNativeQuery("SELECT m.case_id FROM milestones m JOIN cases c ON c.id = m.case_id"
                         + " WHERE m.kind = 'DISCLOSE' AND m.due_at <= ?1 AND m.settled_at IS NULL AND m.breached_at IS NULL"
-                        + " AND c.state IN ('TRIAGED', 'FIXING', 'FIXED') LIMIT ?2")
+                        + " AND c.state IN ('TRIAGED', 'FIXING', 'FIXED') AND NOT c.publication_forced LIMIT ?2")
                 .setParameter(1, Timestamp.from(now)).setParameter(2, config.batchSize()).getResultList();
         return java.util.stream.Stream.concat(agreed.stream(), deadline.stream()).distinct().toList();
     }

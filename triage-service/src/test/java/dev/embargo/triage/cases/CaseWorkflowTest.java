@@ -24,6 +24,8 @@ import dev.embargo.triage.cases.Workflow.Action;
 
 class CaseWorkflowTest {
 
+    private static final Participant M = Workflow.LEAD_MAINTAINER;
+
     /** The legal moves of PLATFORM.md: state × action → resulting state; everything else is illegal. */
     private static final Map<CaseState, Map<Action, CaseState>> LEGAL = new EnumMap<>(CaseState.class);
 
@@ -89,16 +91,17 @@ class CaseWorkflowTest {
     @Test
     void needsInfoReturnsToTheStateItInterrupted() {
         Case c = Workflow.caseIn(CaseState.FIXING);
-        c.requestInfo("m", Workflow.T0.plusSeconds(3600), "which version?", Workflow.plan(14));
-        c.resumeFromNeedsInfo(null, Workflow.T0.plusSeconds(7200));
+        c.requestInfo(M, Workflow.T0.plusSeconds(3600), "which version?", Workflow.plan(14));
+        c.reporterAnswered(Workflow.T0.plusSeconds(7200));
         assertEquals(CaseState.FIXING, c.state());
     }
 
     @Test
     void closingAsDuplicateNamesTheOriginalCase() {
         Case c = Workflow.caseIn(CaseState.ACKNOWLEDGED);
-        assertThrows(IllegalArgumentException.class, () -> c.close("m", Workflow.T0, Resolution.DUPLICATE, null, null));
-        c.close("m", Workflow.T0, Resolution.DUPLICATE, "other-case", "same root cause");
+        assertThrows(IllegalArgumentException.class,
+                () -> c.close(M, Workflow.T0, Resolution.DUPLICATE, null, null, null));
+        c.close(M, Workflow.T0, Resolution.DUPLICATE, "other-case", "DEMO-2026-0002", "same root cause");
         assertEquals(Resolution.DUPLICATE, c.resolution());
         assertEquals("other-case", c.duplicateOf());
         assertEquals("CLOSE_DUPLICATE", c.history().get(c.history().size() - 1).action());
@@ -107,7 +110,7 @@ class CaseWorkflowTest {
     @Test
     void reopeningClearsTheResolution() {
         Case c = Workflow.caseIn(CaseState.CLOSED);
-        c.reopen("m", Workflow.T0.plusSeconds(10), "was real after all");
+        c.reopen(M, Workflow.T0.plusSeconds(10), "was real after all");
         assertNull(c.resolution());
         assertEquals(CaseState.ACKNOWLEDGED, c.state());
     }
@@ -115,7 +118,7 @@ class CaseWorkflowTest {
     @Test
     void acknowledgingSettlesTheAcknowledgeClockOnly() {
         Case c = Workflow.newCase();
-        c.acknowledge("m", Workflow.T0.plusSeconds(60));
+        c.acknowledge(M, Workflow.T0.plusSeconds(60), null);
         assertNotNull(c.milestone(MilestoneKind.ACKNOWLEDGE).orElseThrow().settledAt());
         assertNull(c.milestone(MilestoneKind.ASSESS).orElseThrow().settledAt());
     }
@@ -124,7 +127,7 @@ class CaseWorkflowTest {
     void triageStartsTheFixClockFromTheSeverityTarget() {
         Case c = Workflow.caseIn(CaseState.ACKNOWLEDGED);
         Instant at = Workflow.T0.plus(Duration.ofHours(5));
-        c.triage("m", at, Severity.CRITICAL, null, null, Workflow.plan(null));
+        c.triage(M, at, Severity.CRITICAL, null, null, Workflow.plan(null), null);
         Milestone fix = c.milestone(MilestoneKind.FIX).orElseThrow();
         assertEquals(at.plus(Duration.ofHours(336)), fix.dueAt());
         assertNotNull(c.milestone(MilestoneKind.ASSESS).orElseThrow().settledAt());
@@ -137,13 +140,13 @@ class CaseWorkflowTest {
         Instant due = ack.dueAt();
         Instant warn = ack.warnAt();
         Instant pausedAt = Workflow.T0.plus(Duration.ofHours(10));
-        c.requestInfo("m", pausedAt, null, Workflow.plan(14));
+        c.requestInfo(M, pausedAt, null, Workflow.plan(14));
         assertTrue(ack.isPaused());
         assertNull(ack.dueAt(), "a paused clock is invisible to the scheduler");
         assertThrows(IllegalStateException.class, () -> ack.breach(due.plusSeconds(1)));
 
         Instant resumedAt = pausedAt.plus(Duration.ofDays(3));
-        c.resumeFromNeedsInfo(null, resumedAt);
+        c.reporterAnswered(resumedAt);
         assertEquals(due.plus(Duration.ofDays(3)), ack.dueAt());
         assertEquals(warn.plus(Duration.ofDays(3)), ack.warnAt());
     }
@@ -152,10 +155,10 @@ class CaseWorkflowTest {
     void silenceLimitCountsFromTheRequestForInformation() {
         Case c = Workflow.caseIn(CaseState.ACKNOWLEDGED);
         Instant asked = Workflow.T0.plus(Duration.ofHours(1));
-        c.requestInfo("m", asked, null, Workflow.plan(14));
+        c.requestInfo(M, asked, null, Workflow.plan(14));
         assertTrue(!c.silentSince(asked.plus(Duration.ofDays(13))));
         assertTrue(c.silentSince(asked.plus(Duration.ofDays(14))));
-        c.close(null, asked.plus(Duration.ofDays(14)), Resolution.INFORMATIVE, null, "silence");
+        assertTrue(c.closeIfSilent(asked.plus(Duration.ofDays(14))));
         assertTrue(!c.silentSince(asked.plus(Duration.ofDays(15))));
     }
 
@@ -166,25 +169,5 @@ class CaseWorkflowTest {
         assertThrows(IllegalStateException.class, () -> ack.breach(ack.dueAt().minusSeconds(1)));
         ack.breach(ack.dueAt());
         assertThrows(IllegalStateException.class, () -> ack.breach(ack.dueAt().plusSeconds(5)));
-    }
-
-    @Test
-    void publicationIsDueOnTheAgreedDateOrAtTheDeadline() {
-        Case c = Workflow.caseIn(CaseState.FIXING);
-        var date = java.time.LocalDate.of(2026, 4, 1);
-        c.proposeDisclosure(date, Workflow.T0);
-        assertTrue(!c.publicationDue(date, Workflow.T0), "a proposal is not an agreement");
-        c.counterDisclosure(date.plusDays(7), Workflow.T0);
-        assertEquals(date.plusDays(7), c.agreeDisclosure(Workflow.T0));
-        // A bare date is the start of that day in UTC; publication is due from that instant on.
-        Instant agreed = date.plusDays(7).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-        assertEquals(agreed, c.disclosureAt());
-        assertTrue(!c.publicationDue(date.plusDays(6), agreed.minusSeconds(1)));
-        assertTrue(c.publicationDue(date.plusDays(7), agreed));
-
-        Case other = Workflow.caseIn(CaseState.TRIAGED);
-        Instant deadline = other.milestone(MilestoneKind.DISCLOSE).orElseThrow().dueAt();
-        assertTrue(!other.publicationDue(date, deadline.minusSeconds(1)));
-        assertTrue(other.publicationDue(date, deadline));
     }
 }

@@ -16,6 +16,11 @@ final class Workflow {
 
     static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
+    /** The lead project of every test case, and who acts on it. */
+    static final String LEAD = "p1";
+    static final Participant LEAD_OWNER = Participant.of("o", Map.of(LEAD, Participant.Role.OWNER));
+    static final Participant LEAD_MAINTAINER = Participant.of("m", Map.of(LEAD, Participant.Role.MAINTAINER));
+
     /** Every clock one hour per unit, no silence limit unless asked. */
     static SlaPlan plan(Integer silenceDays) {
         return new SlaPlan() {
@@ -51,7 +56,7 @@ final class Workflow {
 
     static Case newCase() {
         String id = UUID.randomUUID().toString();
-        return Case.open(id, "DEMO-2026-0001", "p1", "demo", 1, "hash", null, T0, plan(14));
+        return Case.open(id, "DEMO-2026-0001", LEAD, "demo", 1, "hash", null, T0, plan(14));
     }
 
     static Case caseIn(CaseState state) {
@@ -66,16 +71,24 @@ final class Workflow {
 
     static void apply(Case c, Action action, Instant now) {
         switch (action) {
-        case ACKNOWLEDGE -> c.acknowledge("m", now);
-        case REQUEST_INFO -> c.requestInfo("m", now, "need PoC", plan(14));
-        case PROVIDE_INFO -> c.resumeFromNeedsInfo(null, now);
-        case TRIAGE -> c.triage("m", now, Severity.HIGH, null, null, plan(14));
-        case START_FIX -> c.startFix("m", now);
-        case MARK_FIXED -> c.markFixed("m", now);
-        case PUBLISH -> c.publish("m", now);
-        case CLOSE -> c.close("m", now, Resolution.SPAM, null, null);
-        case WITHDRAW -> c.withdraw(null, now);
-        case REOPEN -> c.reopen("m", now, "regression");
+        case ACKNOWLEDGE -> c.acknowledge(LEAD_MAINTAINER, now, null);
+        case REQUEST_INFO -> c.requestInfo(LEAD_MAINTAINER, now, "need PoC", plan(14));
+        case PROVIDE_INFO -> c.reporterAnswered(now);
+        case TRIAGE -> c.triage(LEAD_MAINTAINER, now, Severity.HIGH, null, null, plan(14), null);
+        case START_FIX -> c.startFix(LEAD_MAINTAINER, now, null);
+        case MARK_FIXED -> c.markFixed(LEAD_MAINTAINER, now, null);
+        case PUBLISH -> {
+            if (java.util.Set.of(CaseState.TRIAGED, CaseState.FIXING, CaseState.FIXED).contains(c.state())) {
+                // Meet the guard: the lead project fixed, today agreed, no heads-up to wait for.
+                c.updateProjectStatus(LEAD_MAINTAINER, "demo", CaseProject.Status.FIXED, "1.0.1", null, now);
+                c.proposeDisclosure(LEAD_MAINTAINER, java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC), now,
+                        false, HeadsUpNotice.none());
+            }
+            c.publish(LEAD_MAINTAINER, now, null);
+        }
+        case CLOSE -> c.close(LEAD_MAINTAINER, now, Resolution.SPAM, null, null, null);
+        case WITHDRAW -> c.withdraw(now);
+        case REOPEN -> c.reopen(LEAD_MAINTAINER, now, "regression");
         }
     }
 

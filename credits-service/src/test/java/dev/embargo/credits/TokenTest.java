@@ -1,0 +1,13 @@
+package dev.embargo.credits;
+
+import dev.embargo.testing.TokenContract;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class TokenTest extends TokenContract {
+
+    @Override
+    protected String authenticatedPath() {
+        return "/api/v1/researchers/me";
+    }
+}

@@ -1,0 +1,13 @@
+package dev.embargo.notification;
+
+import dev.embargo.testing.TokenContract;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class TokenTest extends TokenContract {
+
+    @Override
+    protected String authenticatedPath() {
+        return "/api/v1/me/preferences";
+    }
+}
