@@ -134,7 +134,8 @@ class AdvisoryExportTest {
                 .statusCode(200);
         given().header("X-Report-Token", r.reportToken())
                 .post("/api/v1/reporter/cases/" + r.trackingId() + "/disclosure/accept").then().statusCode(200);
-        Instant start = date.atStartOfDay().toInstant(ZoneOffset.UTC);
+        // A date without hour or zone is the start of that day in the project's zone (the test policy's Europe/Berlin).
+        Instant start = date.atStartOfDay(java.time.ZoneId.of("Europe/Berlin")).toInstant();
         scheduler.tick(date.minusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
         // Midnight of the date is not enough: the heads-up released at midnight seven days earlier gets its margin.
         scheduler.tick(start.plusSeconds(60));

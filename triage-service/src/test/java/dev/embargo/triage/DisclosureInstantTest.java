@@ -37,11 +37,14 @@ class DisclosureInstantTest {
 
     @Test
     void anAgreedDateHourAndZoneIsOneInstantShownInEachReadersZoneAndPublishedThen() {
-        var p = Fixtures.project();
+        // No heads-up notice period, so the agreed instant itself is the earliest publication.
+        var p = Fixtures.project(Fixtures.policy(0, null));
         var r = Fixtures.report(ciphers, p, ReportContent.Visibility.NONE);
         String c = "/api/v1/cases/" + r.caseId();
         as(p).body(Map.of("action", "ACKNOWLEDGE")).post(c + "/transitions").then().statusCode(200);
         as(p).body(Map.of("action", "TRIAGE", "severity", "HIGH")).post(c + "/transitions").then().statusCode(200);
+        // The publication guard: the affected project is fixed.
+        as(p).body(Map.of("status", "FIXED")).put(c + "/projects/" + p.slug()).then().statusCode(200);
         LocalDate day = LocalDate.now().plusDays(10);
         Instant at = ZonedDateTime.of(day.atTime(14, 0), ZoneId.of("America/New_York")).toInstant();
         as(p).body(Map.of("date", day.toString(), "time", "14:00", "timeZone", "America/New_York"))

@@ -62,7 +62,7 @@ public final class Fixtures {
                         new Deadline(60, Unit.DAYS), null),
                 14, 0.5);
         return new SecurityPolicy("Test policy", "https://example.org/security", null, List.of(), List.of(), List.of(),
-                null, sla, new SecurityPolicy.Disclosure(90, headsUpDays, true, publishOnDeadline),
+                null, sla, new SecurityPolicy.Disclosure(90, headsUpDays, true, Boolean.TRUE.equals(publishOnDeadline)),
                 new SecurityPolicy.CreditPolicy(true, true, true), null, List.of(), List.of("en"), false, null, null,
                 null);
     }

@@ -357,14 +357,14 @@ public class Case {
             // The notice is out for the agreed date: its full period counts from then, the date itself no longer.
             int days = headsUpDays == null ? 0 : headsUpDays;
             Instant over = days == 0 ? now : headsUpAt.plus(java.time.Duration.ofDays(days)).plus(notice.margin());
-            publishNotBefore = over.isAfter(now) ? over : now;
+            publishNotBefore = micros(over.isAfter(now) ? over : now);
             return publishNotBefore;
         }
         if (notice.days() == 0) {
             disclose(now.atZone(ZoneOffset.UTC));
             agree(actor, now, notice);
-            publishNotBefore = now;
-            return now;
+            publishNotBefore = micros(now);
+            return publishNotBefore;
         }
         disclose(notice.earliest(now).atZone(ZoneOffset.UTC));
         agree(actor, now, notice);
@@ -588,6 +588,14 @@ public class Case {
         updatedAt = now;
     }
 
+    /**
+     * PostgreSQL keeps microseconds (rounding the rest): an instant the scheduler compares with the stored one must not
+     * carry more, or a tick at exactly that instant would find the stored value a rounding later than its own.
+     */
+    private static Instant micros(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
     private void disclose(java.time.ZonedDateTime at) {
         disclosureDate = at.toLocalDate();
         disclosureAt = at.toInstant();
@@ -626,8 +634,8 @@ public class Case {
         disclosureStatus = DisclosureStatus.AGREED;
         agreedAt = now;
         headsUpDays = notice.days();
-        headsUpAt = notice.sentAt(disclosureAt(), now);
-        publishNotBefore = notice.publishNotBefore(disclosureAt(), now);
+        headsUpAt = micros(notice.sentAt(disclosureAt(), now));
+        publishNotBefore = micros(notice.publishNotBefore(disclosureAt(), now));
         updatedAt = now;
         events.add(new CaseDisclosureScheduled(id, trackingId, projectSlugs(), now, actor, disclosureDate,
                 notice.days(), disclosureAt(), disclosureZone()));
