@@ -189,12 +189,28 @@ final class Platform {
         return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+    private static final java.util.Set<Integer> TAKEN = new java.util.HashSet<>();
+
+    /**
+     * A free port below the kernel's ephemeral range (32768-60999), never handed out twice: an ephemeral port taken
+     * with {@code new ServerSocket(0)} and released can be reused by any outgoing connection (JDBC, Kafka) before the
+     * service binds it, and then the service, or its restart after kill -9, fails with "port in use".
+     */
+    private static synchronized int freePort() {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = random.nextInt(20_000, 32_000);
+            if (TAKEN.contains(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                TAKEN.add(port);
+                return port;
+            } catch (IOException inUse) {
+                // try another
+            }
         }
+        throw new IllegalStateException("no free port below the ephemeral range");
     }
 
     static void sleep(long millis) {
