@@ -42,6 +42,10 @@ final class ProjectApi {
         }
     }
 
+    /** One of the caller's projects and their role in it. */
+    record MyProjectView(String slug, String name, Role role, Integer policyVersion) {
+    }
+
     record MemberView(String subject, Role role, String email, Instant since) {
         static MemberView of(Membership m) {
             return new MemberView(m.subject(), m.role(), m.email(), m.since());

@@ -50,6 +50,12 @@ public class Projects {
                 .setParameter("p", projectId).getResultList();
     }
 
+    /** The subject's memberships with their projects, by project slug. */
+    public List<Object[]> membershipsOf(String subject) {
+        return em.createQuery("select p, m from Project p, Membership m where m.projectId = p.id and m.subject = :s"
+                + " order by p.slug", Object[].class).setParameter("s", subject).getResultList();
+    }
+
     public Optional<Membership> membership(UUID projectId, String subject) {
         return Optional.ofNullable(em.find(Membership.class, new Membership.Key(projectId, subject)));
     }

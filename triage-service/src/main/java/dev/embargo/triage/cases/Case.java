@@ -169,7 +169,7 @@ public class Case {
 
     public void acknowledge(Participant by, Instant now, String reason) {
         requireLead(by, "acknowledge");
-        require("acknowledge", CaseState.NEW);
+        require(Step.ACKNOWLEDGE);
         settle(MilestoneKind.ACKNOWLEDGE, now);
         move("ACKNOWLEDGE", CaseState.ACKNOWLEDGED, by.subject(), now, reason);
         events.add(new CaseAcknowledged(id, trackingId, projectSlugs(), now, by.subject()));
@@ -178,7 +178,7 @@ public class Case {
     /** Asks the reporter for more: SLA clocks pause until the reporter answers, the silence limit starts. */
     public void requestInfo(Participant by, Instant now, String reason, SlaPlan plan) {
         requireLead(by, "request information on");
-        require("request information on", CaseState.NEW, CaseState.ACKNOWLEDGED, CaseState.TRIAGED, CaseState.FIXING);
+        require(Step.REQUEST_INFO);
         stateBeforeInfo = state;
         milestones.forEach(m -> m.pause(now));
         silenceDeadline = plan.silenceDays().map(d -> now.plus(d, ChronoUnit.DAYS)).orElse(null);
@@ -198,7 +198,7 @@ public class Case {
     }
 
     private void resumeFromNeedsInfo(String actor, Instant now, String reason) {
-        require("resume", CaseState.NEEDS_INFO);
+        require(Step.RESUME);
         milestones.forEach(m -> m.resume(now));
         silenceDeadline = null;
         CaseState back = stateBeforeInfo == null ? CaseState.ACKNOWLEDGED : stateBeforeInfo;
@@ -210,7 +210,7 @@ public class Case {
     public void triage(Participant by, Instant now, Severity severity, String vector, Double score, SlaPlan plan,
             String reason) {
         requireLead(by, "triage");
-        require("triage", CaseState.ACKNOWLEDGED);
+        require(Step.TRIAGE);
         if (severity == null) {
             throw new IllegalArgumentException("severity required");
         }
@@ -237,13 +237,13 @@ public class Case {
 
     public void startFix(Participant by, Instant now, String reason) {
         requireLead(by, "start fixing");
-        require("start fixing", CaseState.TRIAGED);
+        require(Step.START_FIX);
         move("START_FIX", CaseState.FIXING, by.subject(), now, reason);
     }
 
     public void markFixed(Participant by, Instant now, String reason) {
         requireLead(by, "mark fixed");
-        require("mark fixed", CaseState.TRIAGED, CaseState.FIXING);
+        require(Step.MARK_FIXED);
         settle(MilestoneKind.FIX, now);
         move("MARK_FIXED", CaseState.FIXED, by.subject(), now, reason);
         events.add(new CaseFixed(id, trackingId, projectSlugs(), now, by.subject()));
@@ -256,7 +256,7 @@ public class Case {
      */
     public void publish(Participant by, Instant now, String reason) {
         requireLead(by, "publish");
-        require("publish", PUBLISHABLE);
+        require(Step.PUBLISH);
         List<CaseRefusal.Blocker> blockers = publicationBlockers(now);
         if (!blockers.isEmpty()) {
             throw new CaseRefusal(CaseRefusal.Kind.PUBLICATION_BLOCKED, "publish", blockers, publishNotBefore);
@@ -273,7 +273,7 @@ public class Case {
      */
     public boolean overridePublication(Participant by, Instant now, String reason, HeadsUpNotice notice) {
         requireLeadOwner(by, "override the publication guard of");
-        require("publish", PUBLISHABLE);
+        require(Step.PUBLISH);
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("reason");
         }
@@ -392,8 +392,7 @@ public class Case {
         if (resolution == null || resolution == Resolution.WITHDRAWN) {
             throw new IllegalArgumentException("resolution");
         }
-        require("close", CaseState.NEW, CaseState.ACKNOWLEDGED, CaseState.NEEDS_INFO, CaseState.TRIAGED,
-                CaseState.FIXING);
+        require(Step.CLOSE);
         if (resolution == Resolution.DUPLICATE && (duplicateOfId == null || duplicateOfId.equals(id))) {
             throw new IllegalArgumentException("duplicateOf");
         }
@@ -404,7 +403,7 @@ public class Case {
     }
 
     public void withdraw(Instant now) {
-        require("withdraw", CaseState.OPEN.toArray(CaseState[]::new));
+        require(Step.WITHDRAW);
         closeAs(Resolution.WITHDRAWN, null, null, now, null);
         events.add(new CaseClosed(id, trackingId, projectSlugs(), now, null, Resolution.WITHDRAWN.name(), null));
     }
@@ -412,7 +411,7 @@ public class Case {
     /** Reopens a closed or published case: back to triaged when it was confirmed, else acknowledged. */
     public void reopen(Participant by, Instant now, String reason) {
         requireLead(by, "reopen");
-        require("reopen", CaseState.CLOSED, CaseState.PUBLISHED);
+        require(Step.REOPEN);
         resolution = null;
         duplicateOf = null;
         publicationForced = false;
@@ -678,9 +677,44 @@ public class Case {
         return isLead(by);
     }
 
-    private void require(String action, CaseState... allowed) {
-        if (!Arrays.asList(allowed).contains(state)) {
-            throw new IllegalTransitionException(state, action);
+    /**
+     * The workflow's steps and the states each may start from: the one table both the guards of the steps and
+     * {@link #legalSteps()} read.
+     */
+    public enum Step {
+        ACKNOWLEDGE("acknowledge", CaseState.NEW),
+        REQUEST_INFO("request information on", CaseState.NEW, CaseState.ACKNOWLEDGED, CaseState.TRIAGED,
+                CaseState.FIXING),
+        RESUME("resume", CaseState.NEEDS_INFO), TRIAGE("triage", CaseState.ACKNOWLEDGED),
+        START_FIX("start fixing", CaseState.TRIAGED), MARK_FIXED("mark fixed", CaseState.TRIAGED, CaseState.FIXING),
+        PUBLISH("publish", PUBLISHABLE),
+        CLOSE("close", CaseState.NEW, CaseState.ACKNOWLEDGED, CaseState.NEEDS_INFO, CaseState.TRIAGED,
+                CaseState.FIXING),
+        /** The reporter's own step, never a maintainer's. */
+        WITHDRAW("withdraw", CaseState.OPEN.toArray(CaseState[]::new)),
+        REOPEN("reopen", CaseState.CLOSED, CaseState.PUBLISHED);
+
+        private final String words;
+        private final Set<CaseState> from;
+
+        Step(String words, CaseState... from) {
+            this.words = words;
+            this.from = Set.of(from);
+        }
+
+        public boolean allowedFrom(CaseState state) {
+            return from.contains(state);
+        }
+    }
+
+    /** The maintainers' steps the case's state allows now (the participant's role may still refuse some). */
+    public List<Step> legalSteps() {
+        return Arrays.stream(Step.values()).filter(s -> s != Step.WITHDRAW && s.allowedFrom(state)).toList();
+    }
+
+    private void require(Step step) {
+        if (!step.allowedFrom(state)) {
+            throw new IllegalTransitionException(state, step.words);
         }
     }
 

@@ -46,7 +46,7 @@ public final class CaseApi {
             List<ProjectView> projects, Instant submittedAt, Instant updatedAt, LocalDate disclosureDate,
             Case.DisclosureStatus disclosureStatus, Instant publishNotBefore, boolean publicationForced, long version,
             List<MilestoneView> milestones, ReportContent content, List<FindingView> findings,
-            DisclosureView disclosure) {
+            DisclosureView disclosure, List<Case.Step> actions) {
     }
 
     public record HistoryView(int position, Instant occurredAt, String actor, String action, CaseState from,
@@ -110,6 +110,11 @@ public final class CaseApi {
     public record ReplyRequest(String text) {
     }
 
+    /** A signed-in reporter's own report, as "my reports" lists it. */
+    public record ReporterCaseSummary(String trackingId, String projectSlug, CaseState state, Resolution resolution,
+            Instant submittedAt, Instant nextDueAt) {
+    }
+
     /** No control characters (C0, C1, DEL) and no Unicode line separators: names end up in exports and mails. */
     static final String SINGLE_LINE = "^[^\\p{Cc}\\u2028\\u2029]*$";
 
@@ -159,7 +164,7 @@ public final class CaseApi {
                         .toList(),
                 c.submittedAt(), c.updatedAt(), c.disclosureDate(), c.disclosureStatus(), c.publishNotBefore(),
                 c.publicationForced(), c.version(), c.milestones().stream().map(m -> view(c, m)).toList(), content,
-                findings.stream().map(CaseApi::view).toList(), disclosure(c, reader));
+                findings.stream().map(CaseApi::view).toList(), disclosure(c, reader), c.legalSteps());
     }
 
     static HistoryView view(HistoryEntry e) {

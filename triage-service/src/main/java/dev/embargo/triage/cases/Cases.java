@@ -14,8 +14,19 @@ import jakarta.persistence.LockModeType;
 public class Cases {
 
     /** Filters of the maintainers' case list; null means "any". */
+    /**
+     * @param assignee
+     *            the assignee's subject; empty for unassigned cases
+     * @param byDeadline
+     *            sorted by the next open deadline instead of newest first
+     */
     public record Filter(Set<String> projectIds, CaseState state, Severity severity, String sla, Instant dueBefore,
-            String finding) {
+            String finding, String assignee, String trackingId, boolean byDeadline) {
+
+        public Filter(Set<String> projectIds, CaseState state, Severity severity, String sla, Instant dueBefore,
+                String finding) {
+            this(projectIds, state, severity, sla, dueBefore, finding, null, null, false);
+        }
 
         public Filter(Set<String> projectIds, CaseState state, Severity severity, String sla, Instant dueBefore) {
             this(projectIds, state, severity, sla, dueBefore, null);
@@ -51,9 +62,34 @@ public class Cases {
 
     /** Stable paging: newest first, ties broken by id. */
     public List<Case> list(Filter f, int page, int size) {
+        String order = f.byDeadline()
+                // The open clock due first; cases without one (closed, published) last, newest first among them.
+                ? " order by (select min(m.dueAt) from Milestone m where m member of c.milestones"
+                        + " and m.settledAt is null and m.breachedAt is null) asc nulls last, c.submittedAt desc, c.id"
+                : " order by c.submittedAt desc, c.id";
+        var query = em.createQuery("select c from CaseFile c where " + where(f) + order, Case.class);
+        bind(f, query);
+        return query.setFirstResult(page * size).setMaxResults(size).getResultList();
+    }
+
+    /** How many cases the filter finds in each state (the filter's own state left out). */
+    public java.util.Map<CaseState, Long> countByState(Filter f) {
+        var all = new Filter(f.projectIds(), null, f.severity(), f.sla(), f.dueBefore(), f.finding(), f.assignee(),
+                f.trackingId(), f.byDeadline());
+        var query = em.createQuery("select c.state, count(c) from CaseFile c where " + where(all) + " group by c.state",
+                Object[].class);
+        bind(all, query);
+        var counts = new java.util.EnumMap<CaseState, Long>(CaseState.class);
+        for (CaseState s : CaseState.values()) {
+            counts.put(s, 0L);
+        }
+        query.getResultList().forEach(row -> counts.put((CaseState) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    private static String where(Filter f) {
         StringBuilder q = new StringBuilder(
-                "select c from CaseFile c where exists (select 1 from CaseProject p where p member of c.projects"
-                        + " and p.projectId in :ids)");
+                "exists (select 1 from CaseProject p where p member of c.projects and p.projectId in :ids)");
         if (f.state() != null) {
             q.append(" and c.state = :state");
         }
@@ -79,8 +115,17 @@ public class Cases {
             q.append(" and exists (select 1 from CaseFinding f where f.caseId = c.id"
                     + " and (f.code = :finding or f.code like :findingKind))");
         }
-        q.append(" order by c.submittedAt desc, c.id");
-        var query = em.createQuery(q.toString(), Case.class).setParameter("ids", f.projectIds());
+        if (f.assignee() != null) {
+            q.append(f.assignee().isEmpty() ? " and c.assignee is null" : " and c.assignee = :assignee");
+        }
+        if (f.trackingId() != null) {
+            q.append(" and c.trackingId = :trackingId");
+        }
+        return q.toString();
+    }
+
+    private static void bind(Filter f, jakarta.persistence.TypedQuery<?> query) {
+        query.setParameter("ids", f.projectIds());
         if (f.state() != null) {
             query.setParameter("state", f.state());
         }
@@ -94,7 +139,18 @@ public class Cases {
             query.setParameter("finding", f.finding()).setParameter("findingKind",
                     f.finding().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ":%");
         }
-        return query.setFirstResult(page * size).setMaxResults(size).getResultList();
+        if (f.assignee() != null && !f.assignee().isEmpty()) {
+            query.setParameter("assignee", f.assignee());
+        }
+        if (f.trackingId() != null) {
+            query.setParameter("trackingId", f.trackingId());
+        }
+    }
+
+    /** The reports a signed-in reporter submitted, newest first. */
+    public List<Case> byReporter(String subject, int limit) {
+        return em.createQuery("from CaseFile where reporterSubject = :s order by submittedAt desc, id", Case.class)
+                .setParameter("s", subject).setMaxResults(limit).getResultList();
     }
 
     /** The conversation in order; the caller filters what its reader may see. */

@@ -63,18 +63,51 @@ public class CasesResource {
     public List<CaseApi.CaseSummary> list(@QueryParam("project") String project, @QueryParam("state") String state,
             @QueryParam("severity") String severity, @QueryParam("sla") String sla,
             @QueryParam("dueWithin") String dueWithin, @QueryParam("finding") String finding,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+            @QueryParam("assignee") String assignee, @QueryParam("trackingId") String trackingId,
+            @QueryParam("sort") @DefaultValue("submitted") String sort, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size) {
         // The offset is page × size: bounded, so it neither overflows nor asks the database to skip millions of rows.
         if (page < 0 || size < 1 || size > 100 || (long) page * size > MAX_OFFSET) {
             throw ProblemException.badRequest("invalid-paging",
                     "page >= 0, 1 <= size <= 100 and page × size <= " + MAX_OFFSET + "; narrow the filter instead.");
         }
+        if (!Set.of("submitted", "deadline").contains(sort)) {
+            throw ProblemException.badRequest("invalid-filter", "sort is submitted (newest first) or deadline.");
+        }
+        var filter = filter(project, state, severity, sla, dueWithin, finding, assignee, trackingId,
+                "deadline".equals(sort));
+        if (filter == null) {
+            return List.of();
+        }
+        List<Case> found = cases.list(filter, page, size);
+        var flagged = findings.of(found.stream().map(Case::id).toList());
+        return found.stream().map(c -> CaseApi.summary(c, flagged.getOrDefault(c.id(), List.of()))).toList();
+    }
+
+    @GET
+    @Path("/counts")
+    @Transactional
+    public java.util.Map<CaseState, Long> counts(@QueryParam("project") String project,
+            @QueryParam("severity") String severity, @QueryParam("sla") String sla,
+            @QueryParam("dueWithin") String dueWithin, @QueryParam("finding") String finding,
+            @QueryParam("assignee") String assignee, @QueryParam("trackingId") String trackingId) {
+        var filter = filter(project, null, severity, sla, dueWithin, finding, assignee, trackingId, false);
+        if (filter == null) {
+            var none = new java.util.EnumMap<CaseState, Long>(CaseState.class);
+            for (CaseState s : CaseState.values()) {
+                none.put(s, 0L);
+            }
+            return none;
+        }
+        return cases.countByState(filter);
+    }
+
+    /** The caller's filter over their own projects; null when it can find nothing. */
+    private Cases.Filter filter(String project, String state, String severity, String sla, String dueWithin,
+            String finding, String assignee, String trackingId, boolean byDeadline) {
         Set<String> mine = new HashSet<>(projects.projectIdsOf(subject()));
         if (project != null) {
             mine.retainAll(projects.bySlug(project).map(p -> Set.of(p.id())).orElse(Set.of()));
-        }
-        if (mine.isEmpty()) {
-            return List.of();
         }
         if (sla != null && !Set.of("BREACHED", "WARNING", "ON_TRACK").contains(sla)) {
             throw ProblemException.badRequest("invalid-filter", "sla is BREACHED, WARNING or ON_TRACK.");
@@ -83,12 +116,19 @@ public class CasesResource {
             throw ProblemException.badRequest("invalid-filter",
                     "finding is a finding code such as out-of-scope:self-xss, or its kind such as out-of-scope.");
         }
-        var filter = new Cases.Filter(mine, parse(CaseState.class, state, "state"),
+        if (assignee != null && assignee.length() > 200) {
+            throw ProblemException.badRequest("invalid-filter", "assignee is a subject of at most 200 characters.");
+        }
+        if (trackingId != null && !trackingId.matches("[A-Za-z0-9-]{1,40}")) {
+            throw ProblemException.badRequest("invalid-filter", "trackingId is a tracking id such as FIM-2026-0001.");
+        }
+        if (mine.isEmpty()) {
+            return null;
+        }
+        return new Cases.Filter(mine, parse(CaseState.class, state, "state"),
                 parse(Severity.class, severity, "severity"), sla,
-                dueWithin == null ? null : clock.instant().plus(duration(dueWithin)), finding);
-        List<Case> found = cases.list(filter, page, size);
-        var flagged = findings.of(found.stream().map(Case::id).toList());
-        return found.stream().map(c -> CaseApi.summary(c, flagged.getOrDefault(c.id(), List.of()))).toList();
+                dueWithin == null ? null : clock.instant().plus(duration(dueWithin)), finding, assignee, trackingId,
+                byDeadline);
     }
 
     @GET

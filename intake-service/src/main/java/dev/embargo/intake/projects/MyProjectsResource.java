@@ -1,0 +1,42 @@
+package dev.embargo.intake.projects;
+
+import java.util.List;
+
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.embargo.intake.projects.ProjectApi.MyProjectView;
+import io.quarkus.security.Authenticated;
+
+/** The caller's own projects with their role in each: what the portal's inbox filters and settings links show. */
+@Path("/api/v1/me/projects")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@Tag(name = "Projects")
+public class MyProjectsResource {
+
+    private final Projects projects;
+    private final ProjectAccess access;
+
+    MyProjectsResource(Projects projects, ProjectAccess access) {
+        this.projects = projects;
+        this.access = access;
+    }
+
+    @GET
+    @Transactional
+    @Operation(summary = "The projects the caller is a member of, with their role")
+    public List<MyProjectView> mine() {
+        return projects.membershipsOf(access.subject()).stream().map(row -> {
+            Project p = (Project) row[0];
+            Membership m = (Membership) row[1];
+            return new MyProjectView(p.slug(), p.name(), m.role(), p.currentPolicyVersion().orElse(null));
+        }).toList();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.embargo.triage.cases;
+
+import java.util.List;
+
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.quarkus.security.Authenticated;
+
+/**
+ * "My reports": the reports a reporter submitted while signed in, across all projects, with their states and next
+ * deadlines. Only the reporter's own (the case's reporter subject is the token's subject); no report content.
+ */
+@Path("/api/v1/reporter/me/cases")
+@Authenticated
+public class MyReportsResource {
+
+    static final int LIMIT = 200;
+
+    private final Cases cases;
+    private final JsonWebToken caller;
+
+    MyReportsResource(Cases cases, JsonWebToken caller) {
+        this.cases = cases;
+        this.caller = caller;
+    }
+
+    @GET
+    @Transactional
+    @Operation(summary = "The signed-in reporter's own reports (at most 200, newest first)")
+    public List<CaseApi.ReporterCaseSummary> mine() {
+        return cases.byReporter(caller.getSubject(), LIMIT).stream()
+                .map(c -> new CaseApi.ReporterCaseSummary(c.trackingId(), c.projectSlug(), c.state(), c.resolution(),
+                        c.submittedAt(), CaseApi.summary(c, List.of()).nextDueAt()))
+                .toList();
+    }
+}
