@@ -52,6 +52,17 @@ public enum EventType {
         return "/schemas/" + type + ".json";
     }
 
+    /**
+     * The event types a project's webhook may subscribe to, unversioned ({@code case.published}): the case lifecycle,
+     * its deadlines and new reports, never membership or credit events.
+     */
+    public static java.util.SortedSet<String> webhookTypes() {
+        return Arrays.stream(values()).map(EventType::type)
+                .filter(t -> t.startsWith("case.") || t.startsWith("sla.") || t.startsWith("report.submitted"))
+                .map(t -> t.replaceFirst("\\.v\\d+$", ""))
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
     public static Optional<EventType> ofType(String type) {
         return Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();
     }

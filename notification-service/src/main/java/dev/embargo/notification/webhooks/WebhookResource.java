@@ -1,11 +1,9 @@
 package dev.embargo.notification.webhooks;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -38,9 +36,7 @@ import io.quarkus.security.Authenticated;
 public class WebhookResource {
 
     /** Event types (without version) a webhook may subscribe to. */
-    public static final Set<String> EVENT_TYPES = Arrays.stream(EventType.values()).map(EventType::type)
-            .filter(t -> t.startsWith("case.") || t.startsWith("sla.") || t.startsWith("report.submitted"))
-            .map(t -> t.replaceFirst("\\.v\\d+$", "")).collect(Collectors.toUnmodifiableSet());
+    public static final Set<String> EVENT_TYPES = Set.copyOf(EventType.webhookTypes());
 
     public record CreateWebhook(@NotBlank @Size(max = 2000) String url,
             @NotEmpty @Size(max = 32) List<@NotNull @Size(max = 100) String> eventTypes) {

@@ -12,15 +12,14 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.Authenticated;
-
 import dev.embargo.portal.services.IntakeApi;
 import dev.embargo.portal.services.Json;
 import dev.embargo.portal.services.TriageApi;
 import dev.embargo.portal.web.PortalConfig;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 
 /**
  * The inbox: the cases of all the reader's projects, filtered and paged by triage (sorted by next deadline), with a
@@ -53,8 +52,8 @@ public class InboxPage {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance list(@QueryParam("project") String project, @QueryParam("state") String state,
             @QueryParam("severity") String severity, @QueryParam("sla") String sla,
-            @QueryParam("finding") String finding, @QueryParam("assignee") String assignee,
-            @QueryParam("q") String q, @QueryParam("page") @DefaultValue("0") int page) {
+            @QueryParam("finding") String finding, @QueryParam("assignee") String assignee, @QueryParam("q") String q,
+            @QueryParam("page") @DefaultValue("0") int page) {
         var filter = new Filter(blank(project), oneOf(state, STATES), oneOf(severity, SEVERITIES), oneOf(sla, SLA),
                 blank(finding), blank(assignee), q == null || !TRACKING_ID.matcher(q.strip()).matches() ? null
                         : q.strip().toUpperCase(java.util.Locale.ROOT),

@@ -25,8 +25,9 @@ public interface ReporterApi {
     String TOKEN = "X-Report-Token";
 
     @GET
+    /** {@code client}: the browser's address, so triage limits failed attempts per reporter, not per portal. */
     Json status(@PathParam("trackingId") String trackingId, @HeaderParam(TOKEN) String token,
-            @QueryParam("tz") String tz);
+            @QueryParam("tz") String tz, @HeaderParam("X-Forwarded-For") String client);
 
     @GET
     @Path("/messages")
@@ -54,5 +55,5 @@ public interface ReporterApi {
 
     @POST
     @Path("/withdrawal")
-    Json withdraw(@PathParam("trackingId") String trackingId, @HeaderParam(TOKEN) String token, Json body);
+    Json withdraw(@PathParam("trackingId") String trackingId, @HeaderParam(TOKEN) String token);
 }

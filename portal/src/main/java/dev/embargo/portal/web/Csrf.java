@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.WithFormRead;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
 import io.quarkus.qute.Location;
@@ -52,8 +53,7 @@ public class Csrf {
         if (config.sessionSecret().length() < 32) {
             throw new IllegalStateException("embargo.portal.session-secret must have at least 32 characters");
         }
-        this.key = new SecretKeySpec(("csrf:" + config.sessionSecret()).getBytes(StandardCharsets.UTF_8),
-                "HmacSHA256");
+        this.key = new SecretKeySpec(("csrf:" + config.sessionSecret()).getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         this.routing = routing;
         this.refused = refused;
     }
@@ -90,11 +90,11 @@ public class Csrf {
             return refuse();
         }
         Cookie cookie = routing.request().getCookie(COOKIE);
-        Object field = ((ResteasyReactiveContainerRequestContext) request).getServerRequestContext()
-                .getFormParameter(FIELD, true, false);
-        if (cookie == null || !(field instanceof String given) || !MessageDigest.isEqual(
-                sign(cookie.getValue()).getBytes(StandardCharsets.US_ASCII),
-                given.getBytes(StandardCharsets.US_ASCII))) {
+        Object field = ((ResteasyReactiveRequestContext) ((ResteasyReactiveContainerRequestContext) request)
+                .getServerRequestContext()).getFormParameter(FIELD, true, false);
+        if (cookie == null || !(field instanceof String given)
+                || !MessageDigest.isEqual(sign(cookie.getValue()).getBytes(StandardCharsets.US_ASCII),
+                        given.getBytes(StandardCharsets.US_ASCII))) {
             return refuse();
         }
         return null;
@@ -104,7 +104,7 @@ public class Csrf {
         return Response.status(403).type(MediaType.TEXT_HTML_TYPE)
                 .entity(refused.data("title", "This form has expired")
                         .data("detail", "Reload the page and send the form again.").data("status", 403)
-                        .data("user", null).render())
+                        .data("conflict", false).data("fields", java.util.Map.of()).render())
                 .build();
     }
 

@@ -25,8 +25,8 @@ public final class Markdown {
             .allowElements("p", "br", "hr", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "h1", "h2",
                     "h3", "h4", "h5", "h6", "a", "table", "thead", "tbody", "tr", "th", "td", "del")
             .allowUrlProtocols("http", "https", "mailto").allowAttributes("href").onElements("a")
-            .requireRelsOnLinks("noopener", "noreferrer", "nofollow").allowAttributes("start").matching(Pattern.compile("[0-9]{1,6}"))
-            .onElements("ol").toFactory();
+            .requireRelsOnLinks("noopener", "noreferrer", "nofollow").allowAttributes("start")
+            .matching(Pattern.compile("[0-9]{1,6}")).onElements("ol").toFactory();
 
     private Markdown() {
     }

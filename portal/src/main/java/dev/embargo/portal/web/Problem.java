@@ -28,6 +28,12 @@ public record Problem(int status, String type, String title, String detail, Map<
         return status == 409 && (type == null || !type.endsWith(":slug-taken"));
     }
 
+    /** A refusal the portal itself found before calling a service (a form that is not even well-formed). */
+    public static Problem validation(String detail) {
+        return new Problem(422, "urn:embargo:problem:validation", "Invalid input", detail, Map.of(), List.of(),
+                List.of());
+    }
+
     public static Problem of(Throwable t) {
         if (t instanceof WebApplicationException w && w.getResponse() != null) {
             return of(w.getResponse());
@@ -59,8 +65,7 @@ public record Problem(int status, String type, String title, String detail, Map<
                 for (String key : List.of("errors", "violations", "fields")) {
                     JsonNode list = body.get(key);
                     if (list != null && list.isArray()) {
-                        list.forEach(e -> fields.put(
-                                firstText(e, "field", "path", "pointer", "name"),
+                        list.forEach(e -> fields.put(firstText(e, "field", "path", "pointer", "name"),
                                 firstText(e, "message", "detail", "reason")));
                     } else if (list != null && list.isObject()) {
                         list.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().asText()));

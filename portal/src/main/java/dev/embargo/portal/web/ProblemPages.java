@@ -10,23 +10,21 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
-import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * A refused or failed call as a page. A case or project the reader may not see answers exactly like a missing one
- * (404, same page, same words); a concurrent edit says what happened and offers a reload; a service that is down says
- * so. Never a stack trace, never the reader's input.
+ * A refused or failed call as a page. A case or project the reader may not see answers exactly like a missing one (404,
+ * same page, same words); a concurrent edit says what happened and offers a reload; a service that is down says so.
+ * Never a stack trace, never the reader's input.
  */
+@jakarta.enterprise.context.ApplicationScoped
 public class ProblemPages {
 
     private static final Logger LOG = Logger.getLogger(ProblemPages.class);
 
     private final Template error;
-    private final SecurityIdentity identity;
 
-    ProblemPages(@Location("error.html") Template error, SecurityIdentity identity) {
+    ProblemPages(@Location("error.html") Template error) {
         this.error = error;
-        this.identity = identity;
     }
 
     @ServerExceptionMapper
@@ -62,10 +60,9 @@ public class ProblemPages {
             title = p.title();
             detail = p.detail();
         }
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(error.data("title", title).data("detail", detail).data("status", status)
-                        .data("conflict", p.conflict()).data("fields", p.fields())
-                        .data("user", identity.isAnonymous() ? null : identity.getPrincipal().getName()).render())
+        return Response
+                .status(status).type(MediaType.TEXT_HTML_TYPE).entity(error.data("title", title).data("detail", detail)
+                        .data("status", status).data("conflict", p.conflict()).data("fields", p.fields()).render())
                 .build();
     }
 }

@@ -12,8 +12,8 @@ import io.vertx.ext.web.Router;
 
 /**
  * The headers every response carries, pages, static files and sign-in redirects alike: a strict Content-Security-Policy
- * (scripts and styles only from the portal itself, no inline script, no eval, no framing), no referrer, no sniffing, and
- * nothing cached, because every page may hold unpublished report content.
+ * (scripts and styles only from the portal itself, no inline script, no eval, no framing), no referrer, no sniffing,
+ * and nothing cached, because every page may hold unpublished report content.
  */
 @ApplicationScoped
 public class SecurityHeaders {

@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -14,8 +15,8 @@ import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Who is reading the page, as the layout shows it ({@code {inject:me.name}}): signed in or not, their name, whether they
- * are a platform admin, and the time zone their browser reported (cookie {@code tz}, set by the page script; UTC
+ * Who is reading the page, as the layout shows it ({@code {inject:me.name}}): signed in or not, their name, whether
+ * they are a platform admin, and the time zone their browser reported (cookie {@code tz}, set by the page script; UTC
  * without it). Decides nothing: the services authorise every call.
  */
 @RequestScoped
@@ -23,12 +24,13 @@ import io.vertx.ext.web.RoutingContext;
 public class Viewer {
 
     private final SecurityIdentity identity;
-    private final JsonWebToken idToken;
     private final RoutingContext routing;
+    @Inject
+    @IdToken
+    JsonWebToken idToken;
 
-    Viewer(SecurityIdentity identity, @IdToken JsonWebToken idToken, RoutingContext routing) {
+    Viewer(SecurityIdentity identity, RoutingContext routing) {
         this.identity = identity;
-        this.idToken = idToken;
         this.routing = routing;
     }
 

@@ -1,0 +1,71 @@
+package dev.embargo.portal.admin;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import dev.embargo.portal.services.IntakeApi;
+import dev.embargo.portal.services.Json;
+import dev.embargo.portal.web.Problem;
+import dev.embargo.portal.web.ProblemPages;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * Platform administration: the hosted projects and registering a new one with its owners. No report content: a platform
+ * admin is not a member of the projects' cases, and intake and triage refuse them those.
+ */
+@Path("/admin")
+@RolesAllowed("platform-admin")
+public class AdminPage {
+
+    private final IntakeApi intake;
+    private final ProblemPages problems;
+    private final Template page;
+
+    AdminPage(@RestClient IntakeApi intake, ProblemPages problems, @Location("admin.html") Template page) {
+        this.intake = intake;
+        this.problems = problems;
+        this.page = page;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance show() {
+        return page.data("projects", intake.directory());
+    }
+
+    @POST
+    @Path("/projects")
+    public Response register(@FormParam("slug") String slug, @FormParam("name") String name,
+            @FormParam("homepage") String homepage, @FormParam("ownerSubject") String ownerSubject,
+            @FormParam("ownerEmail") String ownerEmail) {
+        try {
+            intake.register(Json.of("slug", strip(slug), "name", strip(name), "homepage", blank(homepage), "owners",
+                    List.of(Json.of("subject", strip(ownerSubject), "email", blank(ownerEmail)))));
+        } catch (WebApplicationException e) {
+            return problems.page(Problem.of(e));
+        }
+        return Response.seeOther(URI.create("/admin")).build();
+    }
+
+    private static String strip(String s) {
+        return s == null ? null : s.strip();
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
