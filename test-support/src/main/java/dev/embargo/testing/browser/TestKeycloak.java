@@ -176,6 +176,13 @@ public final class TestKeycloak implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The script's process and its descendants (Keycloak's JVM), as they are now. */
+    List<ProcessHandle> processTree() {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(0, process.toHandle());
+        return tree;
+    }
+
     /** Ends Keycloak and every process it started; does nothing when already stopped. */
     public synchronized void stop() {
         if (stopped) {
