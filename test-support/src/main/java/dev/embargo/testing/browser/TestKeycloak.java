@@ -53,6 +53,7 @@ public final class TestKeycloak implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Properties KIT = kitProperties();
+    private static final Map<String, TestKeycloak> SHARED = new java.util.HashMap<>();
 
     private final String realm;
     private final Map<String, Optional<String>> clientSecrets;
@@ -80,6 +81,23 @@ public final class TestKeycloak implements AutoCloseable {
     /** Starts Keycloak with this realm, in the default home, and waits until the realm answers (at most 5 minutes). */
     public static TestKeycloak start(KeycloakRealm realm) {
         return with(realm).start();
+    }
+
+    /**
+     * One Keycloak per realm definition for the whole test JVM: the first call starts it, later calls with an equal
+     * realm (same JSON) return the running one, so several test classes pay for one start. It is stopped when the JVM
+     * exits; {@link #stop()} on it is allowed and makes the next call start a new one.
+     */
+    public static TestKeycloak shared(KeycloakRealm realm) {
+        String json = realm.toJson();
+        synchronized (SHARED) {
+            TestKeycloak running = SHARED.get(json);
+            if (running == null || !running.isRunning()) {
+                running = start(realm);
+                SHARED.put(json, running);
+            }
+            return running;
+        }
     }
 
     /** A start with more choices than {@link #start(KeycloakRealm)}. */

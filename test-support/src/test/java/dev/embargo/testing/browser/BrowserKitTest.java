@@ -3,6 +3,7 @@ package dev.embargo.testing.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +49,7 @@ class BrowserKitTest {
     private static final String USER_ID = "5b0c7a4e-2f4d-4c1e-9a57-8d2b1f3e6a01";
     private static final String USERNAME = "kit-reporter";
     private static final String PASSWORD = "kit-" + UUID.randomUUID();
+    private static final String SERVICE_SECRET = "kit-secret-" + UUID.randomUUID();
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
             + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,13 +66,16 @@ class BrowserKitTest {
         site.createContext("/", BrowserKitTest::serve);
         site.start();
         siteUrl = "http://localhost:" + site.getAddress().getPort();
-        KeycloakRealm realm = KeycloakRealm.named("kit").roles("reporter", "platform-admin")
-                .publicClient("kit-portal", siteUrl + "/*").directGrantClient("kit-cli")
-                .confidentialClient("kit-service", "kit-secret-" + UUID.randomUUID())
-                .user(KeycloakRealm.user(USER_ID, USERNAME, PASSWORD).roles("reporter"));
-        keycloak = TestKeycloak.start(realm);
+        keycloak = TestKeycloak.shared(realm());
         keycloakProcesses = keycloak.processTree();
         browser = TestBrowser.start();
+    }
+
+    /** The realm of these tests; built anew on each call, equal each time. */
+    private static KeycloakRealm realm() {
+        return KeycloakRealm.named("kit").roles("reporter", "platform-admin").publicClient("kit-portal", siteUrl + "/*")
+                .directGrantClient("kit-cli").confidentialClient("kit-service", SERVICE_SECRET)
+                .user(KeycloakRealm.user(USER_ID, USERNAME, PASSWORD).roles("reporter"));
     }
 
     @AfterAll
@@ -130,6 +135,11 @@ class BrowserKitTest {
         assertEquals(USER_ID, access.get("sub").asText());
         assertEquals(keycloak.realmUrl(), access.get("iss").asText());
         assertTrue(access.get("aud").toString().contains("\"embargo\""), access.get("aud").toString());
+    }
+
+    @Test
+    void anEqualRealmSharesTheRunningKeycloak() {
+        assertSame(keycloak, TestKeycloak.shared(realm()));
     }
 
     @Test
