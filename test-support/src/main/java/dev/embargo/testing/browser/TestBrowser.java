@@ -188,8 +188,10 @@ public final class TestBrowser implements AutoCloseable {
 
         private static void install(List<String> missing) {
             Path log = Host.buildDirectory().resolve("apt-chromium.log");
-            for (List<String> command : List.of(List.of("apt-get", "update"),
-                    List.of("apt-get", "install", "-y", "chromium", "chromium-driver"))) {
+            // Waits for a lock another apt run holds (another engineer's install, unattended upgrades).
+            String lockWait = "DPkg::Lock::Timeout=300";
+            for (List<String> command : List.of(List.of("apt-get", "-o", lockWait, "update"),
+                    List.of("apt-get", "-o", lockWait, "install", "-y", "chromium", "chromium-driver"))) {
                 Host.say("TestBrowser", String.join(" and ", missing) + " missing; running as root: "
                         + String.join(" ", command) + " (log " + log + ")");
                 int status = runWithEnvironment(command, log);
