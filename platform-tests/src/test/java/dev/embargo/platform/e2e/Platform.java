@@ -28,12 +28,28 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 final class Platform {
 
     enum Service {
-        INTAKE, TRIAGE, NOTIFICATION, CREDITS;
+        INTAKE, TRIAGE, NOTIFICATION, CREDITS, PORTAL;
 
         String id() {
             return name().toLowerCase();
         }
+
+        /** The module whose packaged jar runs this service. */
+        String module() {
+            return this == PORTAL ? "portal" : id() + "-service";
+        }
+
+        /** The portal owns no data: no database, no Kafka. */
+        boolean hasDatabase() {
+            return this != PORTAL;
+        }
     }
+
+    /**
+     * True in the JVM of the browser tests (surefire execution "browser"): the platform signs users in with a real
+     * Keycloak instead of the WireMock provider, and the portal runs too.
+     */
+    static final boolean WITH_PORTAL = Boolean.getBoolean("embargo.platform.portal");
 
     private static Platform instance;
 
@@ -43,6 +59,9 @@ final class Platform {
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
     private final Map<Service, Integer> managementPorts = new EnumMap<>(Service.class);
     private final Map<String, String> commonEnv = new HashMap<>();
+    private final java.util.List<Service> services;
+    /** Set when {@link #WITH_PORTAL}: the Keycloak the browser signs in at. */
+    final dev.embargo.testing.browser.TestKeycloak keycloak;
 
     static synchronized Platform get() {
         if (instance == null) {
@@ -59,12 +78,24 @@ final class Platform {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        Map<String, String> oidc = new OidcWiremockTestResource().start();
-        // Tokens.of signs with the OIDC test server's key, found through this property.
-        System.setProperty("smallrye.jwt.sign.key.location", oidc.get("smallrye.jwt.sign.key.location"));
+        services = WITH_PORTAL ? java.util.List.of(Service.values())
+                : java.util.List.of(Service.INTAKE, Service.TRIAGE, Service.NOTIFICATION, Service.CREDITS);
+        for (Service s : services) {
+            ports.put(s, freePort());
+            managementPorts.put(s, freePort());
+        }
+        if (WITH_PORTAL) {
+            keycloak = dev.embargo.testing.browser.TestKeycloak.shared(PortalRealm.realm(url(Service.PORTAL)));
+            commonEnv.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl());
+        } else {
+            keycloak = null;
+            Map<String, String> oidc = new OidcWiremockTestResource().start();
+            // Tokens.of signs with the OIDC test server's key, found through this property.
+            System.setProperty("smallrye.jwt.sign.key.location", oidc.get("smallrye.jwt.sign.key.location"));
+            commonEnv.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidc.get("keycloak.url") + "/realms/quarkus/");
+        }
         var mail = MailTestResource.greenMail();
         commonEnv.put("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
-        commonEnv.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidc.get("keycloak.url") + "/realms/quarkus/");
         commonEnv.put("EMBARGO_CRYPTO_AT_REST_KEYSET", Keysets.toBase64(Keysets.generate()));
         commonEnv.put("EMBARGO_CRYPTO_TRANSPORT_KEYSET", Keysets.toBase64(Keysets.generate()));
         commonEnv.put("QUARKUS_MAILER_HOST", "127.0.0.1");
@@ -82,16 +113,23 @@ final class Platform {
         // Load and fault tests submit from one address; the per-client limit has tests of its own in intake.
         commonEnv.put("EMBARGO_SUBMISSIONS_RATE_PER_PERIOD", "1000000");
         commonEnv.put("EMBARGO_OUTBOX_DELIVERY_TIMEOUT", "10s");
-        for (Service s : Service.values()) {
-            ports.put(s, freePort());
-            managementPorts.put(s, freePort());
-        }
         commonEnv.put("EMBARGO_PUBLIC_INTAKE_BASE_URL", url(Service.INTAKE));
         commonEnv.put("EMBARGO_PUBLIC_CREDITS_BASE_URL", url(Service.CREDITS));
+        if (WITH_PORTAL) {
+            // The portal passes the browser's address on; intake and triage trust it from the portal only.
+            commonEnv.put("EMBARGO_SUBMISSIONS_TRUSTED_PROXIES", "127.0.0.1");
+            commonEnv.put("EMBARGO_REPORTER_TRUSTED_PROXIES", "127.0.0.1");
+            commonEnv.put("EMBARGO_MAIL_LINK_BASE_URL", url(Service.PORTAL));
+            for (Service s : java.util.List.of(Service.INTAKE, Service.TRIAGE, Service.NOTIFICATION, Service.CREDITS)) {
+                commonEnv.put("QUARKUS_REST_CLIENT_" + s.name() + "_URL", url(s));
+            }
+            commonEnv.put("EMBARGO_PORTAL_SESSION_SECRET", Keysets.toBase64(Keysets.generate()));
+        }
     }
 
+    /** localhost, not 127.0.0.1: the browser, the portal and Keycloak must agree on one host for cookies and issuer. */
     String url(Service s) {
-        return "http://127.0.0.1:" + ports.get(s);
+        return (WITH_PORTAL ? "http://localhost:" : "http://127.0.0.1:") + ports.get(s);
     }
 
     /** The management interface of a service (health, metrics, OpenAPI), as the packaged (prod) services have it. */
@@ -104,28 +142,30 @@ final class Platform {
     }
 
     private void startAll() {
-        for (Service s : Service.values()) {
+        for (Service s : services) {
             launch(s);
         }
-        for (Service s : Service.values()) {
-            awaitReady(s, Duration.ofSeconds(120));
+        for (Service s : services) {
+            awaitReady(s, Duration.ofSeconds(180));
         }
     }
 
     /** Starts a service process and returns at once; see {@link #awaitReady}. */
     synchronized void launch(Service s) {
-        Path jar = root.resolve(s.id() + "-service/target/quarkus-app/quarkus-run.jar");
+        Path jar = root.resolve(s.module() + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " missing: run the platform tests through ./mvnw verify");
         }
-        var account = TestDatabase.account(s.id());
-        var pb = new ProcessBuilder(javaBinary(), "-Xmx320m", "-jar", jar.toString());
+        var pb = new ProcessBuilder(javaBinary(), "-Xmx320m", "-XX:+UseSerialGC", "-jar", jar.toString());
         pb.environment().putAll(commonEnv);
         pb.environment().put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(s)));
         pb.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPorts.get(s)));
-        pb.environment().put("QUARKUS_DATASOURCE_JDBC_URL", account.jdbcUrl());
-        pb.environment().put("QUARKUS_DATASOURCE_USERNAME", account.username());
-        pb.environment().put("QUARKUS_DATASOURCE_PASSWORD", account.password());
+        if (s.hasDatabase()) {
+            var account = TestDatabase.account(s.id());
+            pb.environment().put("QUARKUS_DATASOURCE_JDBC_URL", account.jdbcUrl());
+            pb.environment().put("QUARKUS_DATASOURCE_USERNAME", account.username());
+            pb.environment().put("QUARKUS_DATASOURCE_PASSWORD", account.password());
+        }
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log(s).toFile()));
         try {

@@ -1,0 +1,192 @@
+package dev.embargo.platform.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import dev.embargo.testing.browser.TestBrowser;
+
+/**
+ * The maintainer portal in a real headless Chromium against the whole platform (five services as processes, a real
+ * Keycloak, PostgreSQL, Kafka): sign in on Keycloak's login page, work a report from the inbox to publication, edit a
+ * policy and add a webhook as an owner, and see nothing of it as the maintainer of another project. axe-core checks
+ * every page; the README's screenshots are taken here.
+ */
+class MaintainerPortalBrowserTest {
+
+    static Portal portal;
+
+    @BeforeAll
+    static void platform() {
+        portal = new Portal(Platform.get());
+    }
+
+    @Test
+    void maintainerWorksANewReportFromTheInboxToPublication() {
+        String title = "Path traversal in upload " + UUID.randomUUID();
+        Portal.Submitted report = portal.submit("fim", title);
+        String caseId = portal.caseId(PortalRealm.MAINTAINER, report.trackingId());
+        try (TestBrowser browser = TestBrowser.start()) {
+            portal.signIn(browser, PortalRealm.MAINTAINER, "/cases?state=NEW");
+            assertThat(Portal.h1(browser)).isEqualTo("Inbox");
+            Portal.axe(browser, "inbox");
+            // Find it by its tracking id, as a maintainer with a mail in hand would.
+            Portal.type(browser, "q", report.trackingId());
+            Portal.submit(browser, Portal.button("Filter"));
+            browser.driver().findElement(By.linkText(report.trackingId())).click();
+            browser.await().until(ExpectedConditions.titleContains(report.trackingId()));
+            assertThat(Portal.h1(browser)).contains(title);
+            Portal.axe(browser, "case (new)");
+
+            Portal.submit(browser, Portal.button("Acknowledge"));
+            assertThat(stateBadge(browser)).isEqualTo("acknowledged");
+
+            // Triage with a vector picked in the editor: the score shows as the metrics are chosen.
+            for (String choice : new String[] { "AV-N", "AC-L", "PR-N", "UI-N", "S-U", "C-H", "I-H", "A-N" }) {
+                browser.driver().findElement(By.cssSelector("label[for='m-" + choice + "']"))
+                        .click();
+            }
+            browser.await().until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("[data-cvss-score]"), "Score 9.1 (critical)"));
+            portal.screenshot(browser, "cvss-editor");
+            Portal.type(browser, "cwe", "CWE-22");
+            Portal.submit(browser, Portal.button("Save and triage"));
+            assertThat(stateBadge(browser)).isEqualTo("triaged");
+            assertThat(browser.driver().findElement(By.cssSelector(".badges")).getText()).contains("critical 9.1");
+
+            // A reply the reporter sees, an internal note they do not.
+            String reply = "Thanks, we reproduced it " + UUID.randomUUID();
+            String note = "Internal: the fix touches the storage layer " + UUID.randomUUID();
+            Portal.type(browser, "message-text", reply);
+            Portal.submit(browser, Portal.button("Post"));
+            Portal.type(browser, "message-text", note);
+            browser.driver().findElement(By.cssSelector("label[for='vis-internal']")).click();
+            Portal.submit(browser, Portal.button("Post"));
+            assertThat(browser.driver().findElement(By.cssSelector(".timeline")).getText()).contains(reply, note);
+            var thread = portal.reporterThread(report);
+            assertThat(thread).extracting(m -> (String) m.get("text")).contains(reply).doesNotContain(note);
+
+            // A second affected project, which agrees to the date and is fixed too.
+            new org.openqa.selenium.support.ui.Select(Portal.byId(browser, "add-project"))
+                    .selectByValue("open-webui");
+            Portal.submit(browser, Portal.button("Add project"));
+            assertThat(browser.driver().findElement(By.id("projects-h")).findElement(By.xpath(".."))
+                    .getText()).contains("open-webui");
+
+            Portal.submit(browser, Portal.button("Mark fixed"));
+            assertThat(stateBadge(browser)).isEqualTo("fixed");
+            for (String slug : new String[] { "fim", "open-webui" }) {
+                new org.openqa.selenium.support.ui.Select(Portal.byId(browser, "status-" + slug))
+                        .selectByValue("FIXED");
+                Portal.type(browser, "fixed-" + slug, "2.4.1");
+                browser.driver().findElement(By.cssSelector("form[action$='/projects/" + slug + "'] button")).click();
+                browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("projects-h")));
+            }
+
+            // Agree a date: the maintainer proposes today, the reporter accepts, the partner agrees.
+            String today = LocalDate.now(ZoneOffset.UTC).toString();
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("document.getElementById('disclosure-date').value = arguments[0]", today);
+            Portal.type(browser, "disclosure-zone", "UTC");
+            Portal.submit(browser, Portal.button("Propose this date"));
+            assertThat(browser.driver().findElement(By.id("disclosure-h")).findElement(By.xpath(".."))
+                    .getText()).contains("proposed");
+            portal.reporterAccepts(report);
+            portal.open(browser, "/cases/" + report.trackingId());
+            Portal.submit(browser, By.cssSelector("form[action$='/projects/open-webui/stance'] button[value=AGREE]"));
+            portal.screenshot(browser, "case");
+            Portal.axe(browser, "case (fixed, date agreed)");
+
+            Portal.submit(browser, Portal.button("Publish"));
+            assertThat(stateBadge(browser)).isEqualTo("published");
+            assertEquals("PUBLISHED", portal.caseOf(PortalRealm.MAINTAINER, caseId).get("state"));
+        }
+    }
+
+    @Test
+    void inboxAndPolicyEditorScreenshots() {
+        portal.submit("fim", "Stored XSS in the project title " + UUID.randomUUID());
+        try (TestBrowser browser = TestBrowser.start()) {
+            portal.signIn(browser, PortalRealm.MAINTAINER, "/cases");
+            portal.screenshot(browser, "inbox");
+        }
+    }
+
+    @Test
+    void ownerEditsThePolicyAndAddsAWebhook() {
+        try (TestBrowser browser = TestBrowser.start()) {
+            portal.signIn(browser, PortalRealm.OWNER, "/projects/pod");
+            Portal.axe(browser, "project settings");
+            String before = Portal.byId(browser, "policy-document").getAttribute("value");
+            // Not JSON: the editor says where, and nothing is published.
+            Portal.type(browser, "policy-document", "{ \"name\": ");
+            Portal.submit(browser, Portal.button("Publish a new version"));
+            assertThat(Portal.byId(browser, "policy-problem").getText()).contains("not valid JSON");
+            // Valid JSON that the policy schema refuses: intake's own message, and still nothing published.
+            Portal.type(browser, "policy-document", "{ \"name\": \"POD\" }");
+            Portal.submit(browser, Portal.button("Publish a new version"));
+            assertThat(Portal.byId(browser, "policy-problem").getText()).isNotBlank();
+            Portal.axe(browser, "policy editor with a refusal");
+            portal.screenshot(browser, "policy-editor");
+            // A real change: a new version, and its diff names the change.
+            String marker = "Reports are read within one business day " + UUID.randomUUID();
+            String edited = before.replaceFirst("\"safeHarbor\" : \"", "\"safeHarbor\" : \"" + marker + " ");
+            assertThat(edited).isNotEqualTo(before);
+            Portal.type(browser, "policy-document", edited);
+            Portal.submit(browser, Portal.button("Publish a new version"));
+            browser.driver().findElements(By.cssSelector(".versions a")).getLast().click();
+            browser.await().until(ExpectedConditions.titleContains("Policy changes"));
+            assertThat(browser.driver().findElement(By.cssSelector(".diff-added")).getText()).isNotBlank();
+            assertThat(browser.driver().findElement(By.cssSelector("pre.diff")).getText()).contains(marker);
+            Portal.axe(browser, "policy diff");
+
+            portal.open(browser, "/projects/pod");
+            Portal.type(browser, "webhook-url", "https://hooks.example.org/embargo/" + UUID.randomUUID());
+            Portal.submit(browser, Portal.button("Add webhook"));
+            assertThat(Portal.h1(browser)).isEqualTo("Webhook added");
+            String secret = Portal.byId(browser, "webhook-secret").getAttribute("value");
+            assertThat(secret).hasSizeGreaterThan(20);
+            Portal.axe(browser, "webhook added");
+            portal.open(browser, "/projects/pod");
+            String settings = browser.driver().getPageSource();
+            assertThat(settings).contains("hooks.example.org").doesNotContain(secret);
+        }
+    }
+
+    @Test
+    void aMaintainerOfAnotherProjectSeesNoneOfIt() {
+        Portal.Submitted report = portal.submit("fim", "SSRF in the avatar fetcher " + UUID.randomUUID());
+        portal.caseId(PortalRealm.MAINTAINER, report.trackingId());
+        portal.addMember(PortalRealm.OWNER, "panelorca", PortalRealm.OTHER_MAINTAINER);
+        try (TestBrowser browser = TestBrowser.start()) {
+            portal.signIn(browser, PortalRealm.OTHER_MAINTAINER, "/cases");
+            assertThat(browser.driver().findElement(By.tagName("main")).getText()).doesNotContain(report.trackingId());
+            Portal.type(browser, "q", report.trackingId());
+            Portal.submit(browser, Portal.button("Filter"));
+            assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("No cases match");
+
+            int status = portal.status(browser, "/cases/" + report.trackingId());
+            String page = browser.driver().findElement(By.tagName("main")).getText();
+            int missingStatus = portal.status(browser, "/cases/FIM-1999-9999");
+            String missing = browser.driver().findElement(By.tagName("main")).getText();
+            assertEquals(404, status);
+            assertEquals(missingStatus, status);
+            assertEquals(missing, page);
+            Portal.axe(browser, "not found");
+            assertEquals(404, portal.status(browser, "/cases/" + report.trackingId() + "/advisory/osv"));
+            assertEquals(404, portal.status(browser, "/projects/fim"));
+        }
+    }
+
+    private static String stateBadge(TestBrowser browser) {
+        return browser.driver().findElement(By.cssSelector(".badges .state")).getText();
+    }
+}
