@@ -51,12 +51,12 @@ public final class TestBrowser implements AutoCloseable {
         this.service = service;
     }
 
-    /** A browser with a 1280 x 900 window. */
+    /** A browser with a 1280 x 900 viewport. */
     public static TestBrowser start() {
         return start(DESKTOP_WIDTH, 900);
     }
 
-    /** A browser with a window of this size in CSS pixels. */
+    /** A browser whose pages have a viewport of this size in CSS pixels (see {@link #resize(int, int)}). */
     public static TestBrowser start(int width, int height) {
         Installation chromium = installation();
         Path log = Host.buildDirectory().resolve("chromedriver-" + ProcessHandle.current().pid() + ".log");
@@ -76,7 +76,9 @@ public final class TestBrowser implements AutoCloseable {
                     + chromium.driver() + "; chromedriver's log: " + log + "\n" + Host.tail(log, 20), e);
         }
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(60));
-        return new TestBrowser(driver, service);
+        TestBrowser browser = new TestBrowser(driver, service);
+        browser.resize(width, height);
+        return browser;
     }
 
     static List<String> arguments(int width, int height, boolean root) {
@@ -108,9 +110,19 @@ public final class TestBrowser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 
-    /** Resizes the window; the page's viewport follows. */
+    /**
+     * Makes the page's viewport this size in CSS pixels ({@code window.innerWidth} and {@code innerHeight}): the window
+     * is set to it, then enlarged by what the window's own frame takes (headless Chromium's window still counts about
+     * 140 px of height for a toolbar it does not draw).
+     */
     public void resize(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
+        long innerWidth = ((Number) driver.executeScript("return window.innerWidth")).longValue();
+        long innerHeight = ((Number) driver.executeScript("return window.innerHeight")).longValue();
+        if (innerWidth != width || innerHeight != height) {
+            driver.manage().window()
+                    .setSize(new Dimension((int) (2L * width - innerWidth), (int) (2L * height - innerHeight)));
+        }
     }
 
     /** Quits the browser and its driver; does nothing when already closed. */

@@ -219,6 +219,20 @@ class BrowserKitTest {
     }
 
     @Test
+    void theWindowTakesThePhoneWidthAndBackTheDesktopWidth() {
+        browser.open(siteUrl + "/callback");
+        try {
+            browser.resize(TestBrowser.PHONE_WIDTH, 844);
+            assertEquals(390L, browser.driver().executeScript("return window.innerWidth"));
+            assertEquals(844L, browser.driver().executeScript("return window.innerHeight"));
+        } finally {
+            browser.resize(TestBrowser.DESKTOP_WIDTH, 900);
+        }
+        assertEquals(1280L, browser.driver().executeScript("return window.innerWidth"));
+        assertEquals(900L, browser.driver().executeScript("return window.innerHeight"));
+    }
+
+    @Test
     void aMissingBrowserFailsWithTheInstallCommandInsteadOfSkipping() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> TestBrowser.Installation
                 .find(Path.of("/nonexistent/chromium"), TestBrowser.installation().driver(), false));
