@@ -51,11 +51,10 @@ class MaintainerPortalBrowserTest {
 
             // Triage with a vector picked in the editor: the score shows as the metrics are chosen.
             for (String choice : new String[] { "AV-N", "AC-L", "PR-N", "UI-N", "S-U", "C-H", "I-H", "A-N" }) {
-                browser.driver().findElement(By.cssSelector("label[for='m-" + choice + "']"))
-                        .click();
+                browser.driver().findElement(By.cssSelector("label[for='m-" + choice + "']")).click();
             }
-            browser.await().until(ExpectedConditions.textToBePresentInElementLocated(
-                    By.cssSelector("[data-cvss-score]"), "Score 9.1 (critical)"));
+            browser.await().until(ExpectedConditions
+                    .textToBePresentInElementLocated(By.cssSelector("[data-cvss-score]"), "Score 9.1 (critical)"));
             portal.screenshot(browser, "cvss-editor");
             Portal.type(browser, "cwe", "CWE-22");
             Portal.submit(browser, Portal.button("Save and triage"));
@@ -75,11 +74,10 @@ class MaintainerPortalBrowserTest {
             assertThat(thread).extracting(m -> (String) m.get("text")).contains(reply).doesNotContain(note);
 
             // A second affected project, which agrees to the date and is fixed too.
-            new org.openqa.selenium.support.ui.Select(Portal.byId(browser, "add-project"))
-                    .selectByValue("open-webui");
+            new org.openqa.selenium.support.ui.Select(Portal.byId(browser, "add-project")).selectByValue("open-webui");
             Portal.submit(browser, Portal.button("Add project"));
-            assertThat(browser.driver().findElement(By.id("projects-h")).findElement(By.xpath(".."))
-                    .getText()).contains("open-webui");
+            assertThat(browser.driver().findElement(By.id("projects-h")).findElement(By.xpath("..")).getText())
+                    .contains("open-webui");
 
             Portal.submit(browser, Portal.button("Mark fixed"));
             assertThat(stateBadge(browser)).isEqualTo("fixed");
@@ -91,16 +89,15 @@ class MaintainerPortalBrowserTest {
                 browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("projects-h")));
             }
 
-            // Agree a date: the maintainer proposes today, the reporter accepts, the partner agrees.
+            // Agree a date: FIM One's policy does not ask the reporter, so the date proposed is the date agreed; the
+            // partner project agrees to it.
             String today = LocalDate.now(ZoneOffset.UTC).toString();
             ((org.openqa.selenium.JavascriptExecutor) browser.driver())
                     .executeScript("document.getElementById('disclosure-date').value = arguments[0]", today);
             Portal.type(browser, "disclosure-zone", "UTC");
             Portal.submit(browser, Portal.button("Propose this date"));
-            assertThat(browser.driver().findElement(By.id("disclosure-h")).findElement(By.xpath(".."))
-                    .getText()).contains("proposed");
-            portal.reporterAccepts(report);
-            portal.open(browser, "/cases/" + report.trackingId());
+            assertThat(browser.driver().findElement(By.id("disclosure-h")).findElement(By.xpath("..")).getText())
+                    .contains("agreed");
             Portal.submit(browser, By.cssSelector("form[action$='/projects/open-webui/stance'] button[value=AGREE]"));
             portal.screenshot(browser, "case");
             Portal.axe(browser, "case (fixed, date agreed)");

@@ -148,12 +148,6 @@ final class Portal {
                 .statusCode(200);
     }
 
-    /** The reporter's tool accepts the proposed date. */
-    void reporterAccepts(Submitted s) {
-        given().baseUri(platform.url(Service.TRIAGE)).header("X-Report-Token", s.token())
-                .post("/api/v1/reporter/cases/{t}/disclosure/accept", s.trackingId()).then().statusCode(200);
-    }
-
     /** An owner's bot makes the subject a maintainer of the project. */
     void addMember(String owner, String slug, String subject) {
         given().baseUri(platform.url(Service.INTAKE)).auth().oauth2(token(owner)).contentType(ContentType.JSON)

@@ -16,10 +16,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import dev.embargo.testing.browser.TestBrowser;
 
 /**
- * The reporter's pages in a real headless Chromium: a project's page and form built from its policy, the gate's
- * refusal next to the field, the token shown once, the status page opened with tracking id and token, replying and
- * accepting the maintainers' date, the published case with the credit; a second reporter's token opens nothing; a
- * signed-in reporter's "my reports".
+ * The reporter's pages in a real headless Chromium: a project's page and form built from its policy, the gate's refusal
+ * next to the field, the token shown once, the status page opened with tracking id and token, replying and accepting
+ * the maintainers' date, the published case with the credit; a second reporter's token opens nothing; a signed-in
+ * reporter's "my reports".
  */
 class ReporterPagesBrowserTest {
 
@@ -34,17 +34,19 @@ class ReporterPagesBrowserTest {
     void anonymousReporterFromTheFormToThePublishedCase() {
         String title = "Open redirect in the login page " + UUID.randomUUID();
         try (TestBrowser browser = TestBrowser.start()) {
-            portal.open(browser, "/p/fim");
+            // OpenPanel agrees the disclosure date with the reporter (its policy says so).
+            portal.open(browser, "/p/openpanel");
             Portal.axe(browser, "project page");
             portal.screenshot(browser, "project-page");
-            fill(browser, title, false);
+            fill(browser, title, true);
+            Portal.type(browser, "f-cvssVector", "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L");
             Portal.submit(browser, Portal.button("Send the report"));
-            // fim's policy requires the impact: the gate's answer, next to that field.
-            assertThat(Portal.byId(browser, "e-impact").getText()).isEqualTo("Required by this project's policy.");
+            // The gate refuses a vector it cannot score: its answer, next to that field, the rest kept.
+            assertThat(Portal.byId(browser, "e-cvssVector").getText()).isNotBlank();
             assertThat(Portal.byId(browser, "f-title").getAttribute("value")).isEqualTo(title);
             Portal.axe(browser, "form with a refusal");
             portal.screenshot(browser, "report-form-refused");
-            Portal.type(browser, "f-impact", "An attacker can send users to a phishing page from a trusted link.");
+            Portal.type(browser, "f-cvssVector", "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N");
             Portal.submit(browser, Portal.button("Send the report"));
             assertThat(Portal.h1(browser)).startsWith("Report sent");
             String trackingId = Portal.byId(browser, "tracking-id").getText();
@@ -68,13 +70,13 @@ class ReporterPagesBrowserTest {
             assertThat(browser.driver().findElement(By.cssSelector(".timeline")).getText()).contains(reply);
 
             // The maintainers' side, through the API: acknowledged, triaged, fixed, a date proposed.
-            String caseId = portal.caseId(PortalRealm.MAINTAINER, trackingId);
-            var m = PortalRealm.MAINTAINER;
+            String caseId = portal.caseId(PortalRealm.OWNER, trackingId);
+            var m = PortalRealm.OWNER;
             long v = version(portal.transition(m, caseId, Map.of("action", "ACKNOWLEDGE")));
             v = version(portal.transition(m, caseId, Map.of("action", "TRIAGE", "cvssVector",
                     "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N", "version", v)));
             portal.transition(m, caseId, Map.of("action", "MARK_FIXED", "version", v));
-            portal.projectFixed(m, caseId, "fim");
+            portal.projectFixed(m, caseId, "openpanel");
             portal.propose(m, caseId, LocalDate.now(ZoneOffset.UTC).toString());
 
             portal.open(browser, "/reporter/case");
@@ -113,6 +115,18 @@ class ReporterPagesBrowserTest {
             Portal.type(browser, "open-token", second.token());
             Portal.submit(browser, Portal.button("Open the status page"));
             assertThat(Portal.h1(browser)).contains(second.trackingId()).doesNotContain(first.trackingId());
+        }
+    }
+
+    @Test
+    void fimsFormRefusesAReportWithoutTheImpactItsPolicyRequires() {
+        try (TestBrowser browser = TestBrowser.start()) {
+            portal.open(browser, "/p/fim");
+            fill(browser, "Missing impact " + UUID.randomUUID(), false);
+            Portal.submit(browser, Portal.button("Send the report"));
+            assertThat(Portal.byId(browser, "e-impact").getText()).isEqualTo("Required by this project's policy.");
+            assertThat(Portal.byId(browser, "f-impact").getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(Portal.byId(browser, "f-versionTested").getAttribute("value")).isEqualTo("latest");
         }
     }
 

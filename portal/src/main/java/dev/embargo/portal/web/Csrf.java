@@ -12,7 +12,6 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -82,22 +81,22 @@ public class Csrf {
 
     @ServerRequestFilter
     @WithFormRead
-    public Response verify(ContainerRequestContext request) {
+    public void verify(ResteasyReactiveContainerRequestContext request) {
         if (SAFE.contains(request.getMethod()) || EXEMPT.contains(request.getUriInfo().getPath())) {
-            return null;
+            return;
         }
         if ("cross-site".equals(request.getHeaderString("Sec-Fetch-Site"))) {
-            return refuse();
+            request.abortWith(refuse());
+            return;
         }
         Cookie cookie = routing.request().getCookie(COOKIE);
-        Object field = ((ResteasyReactiveRequestContext) ((ResteasyReactiveContainerRequestContext) request)
-                .getServerRequestContext()).getFormParameter(FIELD, true, false);
+        Object field = ((ResteasyReactiveRequestContext) request.getServerRequestContext()).getFormParameter(FIELD,
+                true, false);
         if (cookie == null || !(field instanceof String given)
                 || !MessageDigest.isEqual(sign(cookie.getValue()).getBytes(StandardCharsets.US_ASCII),
                         given.getBytes(StandardCharsets.US_ASCII))) {
-            return refuse();
+            request.abortWith(refuse());
         }
-        return null;
     }
 
     private Response refuse() {
