@@ -120,6 +120,8 @@ final class Platform {
             commonEnv.put("EMBARGO_SUBMISSIONS_TRUSTED_PROXIES", "127.0.0.1");
             commonEnv.put("EMBARGO_REPORTER_TRUSTED_PROXIES", "127.0.0.1");
             commonEnv.put("EMBARGO_MAIL_LINK_BASE_URL", url(Service.PORTAL));
+            // Webhook receivers of the browser tests listen on this machine's loopback.
+            commonEnv.put("EMBARGO_WEBHOOKS_ALLOWED_TARGETS", "127.0.0.1/32");
             for (Service s : java.util.List.of(Service.INTAKE, Service.TRIAGE, Service.NOTIFICATION, Service.CREDITS)) {
                 commonEnv.put("QUARKUS_REST_CLIENT_" + s.name() + "_URL", url(s));
             }
