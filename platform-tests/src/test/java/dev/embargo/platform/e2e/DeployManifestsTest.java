@@ -44,7 +44,7 @@ class DeployManifestsTest {
         JsonNode compose = documents(DEPLOY.resolve("compose/docker-compose.yml")).get(0);
         JsonNode services = compose.get("services");
         for (String name : List.of("postgres", "kafka", "keycloak", "mail", "intake", "triage", "notification",
-                "credits")) {
+                "credits", "portal")) {
             assertTrue(services.has(name), name);
             assertTrue(services.get(name).has("image"), name + " image");
         }
