@@ -168,6 +168,25 @@ class MaintainerPortalBrowserTest {
     }
 
     @Test
+    void aConcurrentEditIsRefusedWithAReloadInsteadOfBeingLost() {
+        Portal.Submitted report = portal.submit("fim", "Race in the session store " + UUID.randomUUID());
+        String caseId = portal.caseId(PortalRealm.MAINTAINER, report.trackingId());
+        try (TestBrowser browser = TestBrowser.start()) {
+            portal.signIn(browser, PortalRealm.MAINTAINER, "/cases/" + report.trackingId());
+            // Someone else acknowledges the case while this page is open.
+            portal.transition(PortalRealm.OWNER, caseId, java.util.Map.of("action", "ACKNOWLEDGE"));
+            Portal.type(browser, "cwe", "CWE-362");
+            Portal.submit(browser, Portal.button("Save severity"));
+            assertThat(Portal.h1(browser)).isEqualTo("Changed since you opened it");
+            Portal.axe(browser, "concurrent edit");
+            browser.driver().findElement(By.id("reload")).click();
+            browser.await().until(ExpectedConditions.titleContains(report.trackingId()));
+            assertThat(stateBadge(browser)).isEqualTo("acknowledged");
+            assertThat((java.util.List<?>) portal.caseOf(PortalRealm.MAINTAINER, caseId).get("cweIds")).isEmpty();
+        }
+    }
+
+    @Test
     void aMaintainerOfAnotherProjectSeesNoneOfIt() {
         Portal.Submitted report = portal.submit("fim", "SSRF in the avatar fetcher " + UUID.randomUUID());
         portal.caseId(PortalRealm.MAINTAINER, report.trackingId());

@@ -72,7 +72,25 @@ final class Portal {
         WebElement b = browser.driver().findElement(button);
         ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", b);
         b.click();
-        browser.await().until(ExpectedConditions.stalenessOf(old));
+        try {
+            browser.await().until(ExpectedConditions.stalenessOf(old));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Object invalid = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "return Array.from(document.querySelectorAll('form :invalid')).map(e => e.id || e.name).join(',')");
+            String console;
+            try {
+                console = browser.driver().manage().logs().get("browser").getAll().toString();
+            } catch (RuntimeException noLogs) {
+                console = "(no browser log)";
+            }
+            Object at = ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("var r = arguments[0].getBoundingClientRect();"
+                            + " var e = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);"
+                            + " return e ? e.outerHTML.substring(0, 200) : 'nothing';", b);
+            throw new AssertionError("no new page after clicking " + button + " on " + browser.driver().getCurrentUrl()
+                    + " (fields the browser finds invalid: " + invalid + "; element at the button's centre: " + at
+                    + "; console: " + console + ")", e);
+        }
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
     }
 

@@ -26,6 +26,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import dev.embargo.portal.services.IntakeApi;
 import dev.embargo.portal.services.Json;
 import dev.embargo.portal.services.TriageApi;
+import dev.embargo.portal.web.Problem;
+import dev.embargo.portal.web.ProblemPages;
 import dev.embargo.portal.web.Viewer;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -51,13 +53,15 @@ public class CasePage {
     private final IntakeApi intake;
     private final Template page;
     private final Viewer viewer;
+    private final ProblemPages problems;
 
     CasePage(@RestClient TriageApi triage, @RestClient IntakeApi intake, @Location("case.html") Template page,
-            Viewer viewer) {
+            Viewer viewer, ProblemPages problems) {
         this.triage = triage;
         this.intake = intake;
         this.page = page;
         this.viewer = viewer;
+        this.problems = problems;
     }
 
     @GET
@@ -97,13 +101,12 @@ public class CasePage {
             @FormParam("duplicateOf") String duplicateOf, @FormParam("override") String override,
             @FormParam("version") Long version) {
         String id = caseId(trackingId);
-        String duplicateId = null;
-        if (blank(duplicateOf) != null) {
-            duplicateId = caseId(duplicateOf.strip().toUpperCase(java.util.Locale.ROOT));
-        }
-        triage.transition(id, Json.of("action", action, "reason", blank(reason), "resolution", blank(resolution),
-                "duplicateOf", duplicateId, "version", version, "override", "on".equals(override) ? true : null));
-        return back(trackingId);
+        return act(trackingId, () -> {
+            String duplicateId = blank(duplicateOf) == null ? null
+                    : caseId(duplicateOf.strip().toUpperCase(java.util.Locale.ROOT));
+            triage.transition(id, Json.of("action", action, "reason", blank(reason), "resolution", blank(resolution),
+                    "duplicateOf", duplicateId, "version", version, "override", "on".equals(override) ? true : null));
+        });
     }
 
     @POST
@@ -130,38 +133,40 @@ public class CasePage {
             }
         }
         Long version = parseLong(form.getFirst("version"));
-        if ("TRIAGE".equals(form.getFirst("then"))) {
-            Json after = triage.transition(id, Json.of("action", "TRIAGE", "cvssVector", vector, "version", version));
-            if (!cwes.isEmpty()) {
-                triage.severity(id, Json.of("cvssVector", vector, "cweIds", cwes, "version", after.get("version")));
+        return act(trackingId, () -> {
+            if ("TRIAGE".equals(form.getFirst("then"))) {
+                Json after = triage.transition(id,
+                        Json.of("action", "TRIAGE", "cvssVector", vector, "version", version));
+                if (!cwes.isEmpty()) {
+                    triage.severity(id, Json.of("cvssVector", vector, "cweIds", cwes, "version", after.get("version")));
+                }
+            } else {
+                triage.severity(id, Json.of("cvssVector", vector, "cweIds", cwes, "version", version));
             }
-        } else {
-            triage.severity(id, Json.of("cvssVector", vector, "cweIds", cwes, "version", version));
-        }
-        return back(trackingId);
+        });
     }
 
     @POST
     @Path("/assignee")
     public Response assign(@PathParam("trackingId") String trackingId, @FormParam("assignee") String assignee) {
-        triage.assign(caseId(trackingId), Json.of("assignee", blank(assignee)));
-        return back(trackingId);
+        String id = caseId(trackingId);
+        return act(trackingId, () -> triage.assign(id, Json.of("assignee", blank(assignee))));
     }
 
     @POST
     @Path("/messages")
     public Response post(@PathParam("trackingId") String trackingId, @FormParam("visibility") String visibility,
             @FormParam("projectSlug") String projectSlug, @FormParam("text") String text) {
-        triage.post(caseId(trackingId),
-                Json.of("visibility", visibility, "projectSlug", blank(projectSlug), "text", text));
-        return back(trackingId);
+        String id = caseId(trackingId);
+        return act(trackingId, () -> triage.post(id,
+                Json.of("visibility", visibility, "projectSlug", blank(projectSlug), "text", text)));
     }
 
     @POST
     @Path("/projects")
     public Response addProject(@PathParam("trackingId") String trackingId, @FormParam("projectSlug") String slug) {
-        triage.addProject(caseId(trackingId), Json.of("projectSlug", blank(slug)));
-        return back(trackingId);
+        String id = caseId(trackingId);
+        return act(trackingId, () -> triage.addProject(id, Json.of("projectSlug", blank(slug))));
     }
 
     @POST
@@ -169,26 +174,26 @@ public class CasePage {
     public Response projectStatus(@PathParam("trackingId") String trackingId, @PathParam("slug") String slug,
             @FormParam("status") String status, @FormParam("fixedVersions") String fixedVersions,
             @FormParam("statement") String statement) {
-        triage.projectStatus(caseId(trackingId), slug,
-                Json.of("status", status, "fixedVersions", blank(fixedVersions), "statement", blank(statement)));
-        return back(trackingId);
+        String id = caseId(trackingId);
+        return act(trackingId, () -> triage.projectStatus(id, slug,
+                Json.of("status", status, "fixedVersions", blank(fixedVersions), "statement", blank(statement))));
     }
 
     @POST
     @Path("/projects/{slug}/stance")
     public Response stance(@PathParam("trackingId") String trackingId, @PathParam("slug") String slug,
             @FormParam("stance") String stance, @FormParam("reason") String reason) {
-        triage.stance(caseId(trackingId), slug, Json.of("stance", stance, "reason", blank(reason)));
-        return back(trackingId);
+        String id = caseId(trackingId);
+        return act(trackingId, () -> triage.stance(id, slug, Json.of("stance", stance, "reason", blank(reason))));
     }
 
     @POST
     @Path("/disclosure")
     public Response disclosure(@PathParam("trackingId") String trackingId, @FormParam("date") String date,
             @FormParam("time") String time, @FormParam("timeZone") String timeZone) {
-        triage.disclosure(caseId(trackingId),
-                Json.of("date", blank(date), "time", blank(time), "timeZone", blank(timeZone)));
-        return back(trackingId);
+        String id = caseId(trackingId);
+        return act(trackingId, () -> triage.disclosure(id,
+                Json.of("date", blank(date), "time", blank(time), "timeZone", blank(timeZone))));
     }
 
     /** An advisory export as a download (OSV, CVE JSON 5, CSAF 2.0). */
@@ -219,6 +224,16 @@ public class CasePage {
 
     private static Response back(String trackingId) {
         return Response.seeOther(URI.create("/cases/" + trackingId)).build();
+    }
+
+    /** Runs a form's calls; a refusal is shown as a page whose reload link goes back to the case. */
+    private Response act(String trackingId, Runnable calls) {
+        try {
+            calls.run();
+        } catch (WebApplicationException e) {
+            return problems.page(Problem.of(e), "/cases/" + trackingId);
+        }
+        return back(trackingId);
     }
 
     private static String blank(String s) {

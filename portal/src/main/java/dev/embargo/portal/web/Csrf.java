@@ -103,7 +103,7 @@ public class Csrf {
         return Response.status(403).type(MediaType.TEXT_HTML_TYPE)
                 .entity(refused.data("title", "This form has expired")
                         .data("detail", "Reload the page and send the form again.").data("status", 403)
-                        .data("conflict", false).data("fields", java.util.Map.of()).render())
+                        .data("conflict", false).data("fields", java.util.Map.of()).data("back", null).render())
                 .build();
     }
 

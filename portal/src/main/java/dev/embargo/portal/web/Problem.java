@@ -24,8 +24,9 @@ public record Problem(int status, String type, String title, String detail, Map<
         return status == 404 || status == 403;
     }
 
+    /** A concurrent edit: the version the form was opened with is not the current one any more. */
     public boolean conflict() {
-        return status == 409 && (type == null || !type.endsWith(":slug-taken"));
+        return status == 409 && "concurrent-edit".equals(kind());
     }
 
     /** A refusal the portal itself found before calling a service (a form that is not even well-formed). */

@@ -39,6 +39,11 @@ public class ProblemPages {
     }
 
     public Response page(Problem p) {
+        return page(p, null);
+    }
+
+    /** The problem as a page whose "reload" link goes to {@code back} (the page the form was on). */
+    public Response page(Problem p, String back) {
         int status;
         String title;
         String detail;
