@@ -211,5 +211,11 @@ class WebhookTest {
         var refused = register(p, WebhookReceiver.url("/x"), "project.registered");
         assertThat(refused.statusCode(), is(400));
         assertThat(refused.path("type"), equalTo("urn:embargo:problem:unknown-event-type"));
+        // The refusal lists what a webhook may subscribe to: the catalog's case, deadline and new-report types.
+        assertThat(refused.path("allowed"), equalTo(List.copyOf(dev.embargo.events.EventType.webhookTypes())));
+        for (String never : List.of("credit.granted", "project.membership-changed", "case.triaged.v1")) {
+            assertThat(never, register(p, WebhookReceiver.url("/x"), never).statusCode(), is(400));
+        }
+        assertThat(register(p, WebhookReceiver.url("/x"), "report.submitted", "sla.warning").statusCode(), is(201));
     }
 }

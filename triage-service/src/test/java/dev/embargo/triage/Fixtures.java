@@ -129,6 +129,17 @@ public final class Fixtures {
     /** A report with what intake's gate flagged on it, each finding with its policy sentence. */
     public static TestReport report(Ciphers ciphers, TestProject project, ReportContent.Visibility credit,
             Instant submittedAt, List<ReportSubmitted.Finding> findings) {
+        return report(ciphers, project, credit, submittedAt, findings, null);
+    }
+
+    /** A report a signed-in reporter submitted: the case's reporter subject is theirs. */
+    public static TestReport reportBy(Ciphers ciphers, TestProject project, String reporterSubject,
+            Instant submittedAt) {
+        return report(ciphers, project, ReportContent.Visibility.NONE, submittedAt, List.of(), reporterSubject);
+    }
+
+    private static TestReport report(Ciphers ciphers, TestProject project, ReportContent.Visibility credit,
+            Instant submittedAt, List<ReportSubmitted.Finding> findings, String reporterSubject) {
         String reportId = UUID.randomUUID().toString();
         String tracking = project.slug().toUpperCase() + "-2026-" + (1000 + (int) (Math.random() * 9000));
         String token = UUID.randomUUID() + "-" + UUID.randomUUID();
@@ -138,8 +149,8 @@ public final class Fixtures {
             String contact = ciphers.transport().encryptToBase64("reporter@example.org",
                     "report:" + reportId + ":contact");
             var event = new ReportSubmitted(reportId, tracking, project.id(), project.slug(), 1, submittedAt,
-                    sha256(token), null, sealed, contact, findings.stream().map(ReportSubmitted.Finding::code).toList(),
-                    findings);
+                    sha256(token), reporterSubject, sealed, contact,
+                    findings.stream().map(ReportSubmitted.Finding::code).toList(), findings);
             TestEvents.publish(event);
             awaitCase(project, reportId);
             return new TestReport(reportId, tracking, token, event);

@@ -113,9 +113,19 @@ public record ReportForm(Map<String, String> values, Map<String, String> errors,
         case "credit.handle" -> "creditHandle";
         case "credit.link" -> "creditLink";
         case "credit.visibility" -> "creditVisibility";
-        default -> apiField.startsWith("cweIds") ? "cweIds" : apiField.startsWith("extraFields")
-                ? "extra." + apiField.substring(apiField.indexOf('.') + 1) : apiField;
+        default -> apiField.startsWith("cweIds") ? "cweIds"
+                : apiField.startsWith("extraFields") ? "extra." + extraField(apiField) : apiField;
         };
+    }
+
+    /** The answer's id in "extraFields.x" or, as the validator names a map value, "extraFields[x].<map value>". */
+    private static String extraField(String apiField) {
+        int open = apiField.indexOf('[');
+        int close = apiField.indexOf(']', open + 1);
+        if (open == "extraFields".length() && close > open) {
+            return apiField.substring(open + 1, close);
+        }
+        return apiField.substring(apiField.indexOf('.') + 1);
     }
 
     private static String blank(String s) {

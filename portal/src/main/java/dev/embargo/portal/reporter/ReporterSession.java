@@ -15,6 +15,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.embargo.portal.web.PortalConfig;
 import io.vertx.core.http.Cookie;
@@ -41,9 +42,14 @@ public class ReporterSession {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
+    @Inject
     ReporterSession(PortalConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    ReporterSession(PortalConfig config, Clock clock) {
         this.config = config;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
         try {
             byte[] k = MessageDigest.getInstance("SHA-256")
                     .digest(("reporter-session:" + config.sessionSecret()).getBytes(StandardCharsets.UTF_8));
@@ -54,10 +60,8 @@ public class ReporterSession {
     }
 
     public void open(RoutingContext ctx, String trackingId, String token) {
-        long expires = clock.instant().plus(config.reporterSessionAge()).getEpochSecond();
-        String plain = expires + "\n" + trackingId + "\n" + token;
         ctx.response()
-                .addCookie(Cookie.cookie(COOKIE, seal(plain)).setPath(PATH).setHttpOnly(true)
+                .addCookie(Cookie.cookie(COOKIE, sealed(trackingId, token)).setPath(PATH).setHttpOnly(true)
                         .setSameSite(CookieSameSite.STRICT).setSecure(ctx.request().isSSL())
                         .setMaxAge(config.reporterSessionAge().toSeconds()));
     }
@@ -67,7 +71,18 @@ public class ReporterSession {
         if (c == null) {
             return Optional.empty();
         }
-        return open(c.getValue()).flatMap(plain -> {
+        return read(c.getValue());
+    }
+
+    /** The cookie value of a session for the case, expiring after the configured age. */
+    String sealed(String trackingId, String token) {
+        long expires = clock.instant().plus(config.reporterSessionAge()).getEpochSecond();
+        return seal(expires + "\n" + trackingId + "\n" + token);
+    }
+
+    /** The session a cookie value holds; empty when it was not sealed with this secret, was changed or expired. */
+    Optional<Opened> read(String value) {
+        return open(value).flatMap(plain -> {
             String[] parts = plain.split("\n", 3);
             if (parts.length != 3 || Instant.ofEpochSecond(Long.parseLong(parts[0])).isBefore(clock.instant())) {
                 return Optional.empty();

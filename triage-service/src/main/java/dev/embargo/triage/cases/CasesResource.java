@@ -16,6 +16,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.ResponseStatus;
@@ -65,7 +67,7 @@ public class CasesResource {
             @QueryParam("dueWithin") String dueWithin, @QueryParam("finding") String finding,
             @QueryParam("assignee") String assignee, @QueryParam("trackingId") String trackingId,
             @QueryParam("sort") @DefaultValue("submitted") String sort, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("20") int size) {
+            @QueryParam("size") @DefaultValue("20") int size, @Context UriInfo uri) {
         // The offset is page × size: bounded, so it neither overflows nor asks the database to skip millions of rows.
         if (page < 0 || size < 1 || size > 100 || (long) page * size > MAX_OFFSET) {
             throw ProblemException.badRequest("invalid-paging",
@@ -74,7 +76,7 @@ public class CasesResource {
         if (!Set.of("submitted", "deadline").contains(sort)) {
             throw ProblemException.badRequest("invalid-filter", "sort is submitted (newest first) or deadline.");
         }
-        var filter = filter(project, state, severity, sla, dueWithin, finding, assignee, trackingId,
+        var filter = filter(project, state, severity, sla, dueWithin, finding, unassigned(assignee, uri), trackingId,
                 "deadline".equals(sort));
         if (filter == null) {
             return List.of();
@@ -90,8 +92,10 @@ public class CasesResource {
     public java.util.Map<CaseState, Long> counts(@QueryParam("project") String project,
             @QueryParam("severity") String severity, @QueryParam("sla") String sla,
             @QueryParam("dueWithin") String dueWithin, @QueryParam("finding") String finding,
-            @QueryParam("assignee") String assignee, @QueryParam("trackingId") String trackingId) {
-        var filter = filter(project, null, severity, sla, dueWithin, finding, assignee, trackingId, false);
+            @QueryParam("assignee") String assignee, @QueryParam("trackingId") String trackingId,
+            @Context UriInfo uri) {
+        var filter = filter(project, null, severity, sla, dueWithin, finding, unassigned(assignee, uri), trackingId,
+                false);
         if (filter == null) {
             var none = new java.util.EnumMap<CaseState, Long>(CaseState.class);
             for (CaseState s : CaseState.values()) {
@@ -100,6 +104,11 @@ public class CasesResource {
             return none;
         }
         return cases.countByState(filter);
+    }
+
+    /** {@code assignee=} asks for the unassigned cases: Quarkus REST reads an empty query value as no value at all. */
+    private static String unassigned(String assignee, UriInfo uri) {
+        return assignee == null && uri.getQueryParameters().containsKey("assignee") ? "" : assignee;
     }
 
     /** The caller's filter over their own projects; null when it can find nothing. */
