@@ -53,8 +53,10 @@
           : 'This vector cannot be scored: check it.';
       }, function () { out.textContent = ''; });
     }
+    // Only the metrics and the vector change the score: the text must not move the form's buttons while someone is
+    // clicking one after editing another field (a click whose mouse-up lands elsewhere is lost).
     editor.addEventListener('change', function (e) {
-      update(e.target && e.target.type === 'radio');
+      if (e.target && e.target.type === 'radio' && /^m-/.test(e.target.name)) { update(true); }
     });
     if (typed) { typed.addEventListener('input', function () { update(false); }); }
   });

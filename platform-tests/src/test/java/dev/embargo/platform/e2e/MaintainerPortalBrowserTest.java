@@ -172,13 +172,16 @@ class MaintainerPortalBrowserTest {
         Portal.Submitted report = portal.submit("fim", "Race in the session store " + UUID.randomUUID());
         String caseId = portal.caseId(PortalRealm.MAINTAINER, report.trackingId());
         try (TestBrowser browser = TestBrowser.start()) {
-            portal.signIn(browser, PortalRealm.MAINTAINER, "/cases/" + report.trackingId());
+            portal.signIn(browser, PortalRealm.MAINTAINER, "/cases");
+            portal.open(browser, "/cases/" + report.trackingId());
             // Someone else acknowledges the case while this page is open.
             portal.transition(PortalRealm.OWNER, caseId, java.util.Map.of("action", "ACKNOWLEDGE"));
             Portal.type(browser, "cwe", "CWE-362");
             Portal.submit(browser, Portal.button("Save severity"));
             assertThat(Portal.h1(browser)).isEqualTo("Changed since you opened it");
             Portal.axe(browser, "concurrent edit");
+            assertThat(browser.driver().findElement(By.id("reload")).getAttribute("href"))
+                    .endsWith("/cases/" + report.trackingId());
             browser.driver().findElement(By.id("reload")).click();
             browser.await().until(ExpectedConditions.titleContains(report.trackingId()));
             assertThat(stateBadge(browser)).isEqualTo("acknowledged");

@@ -162,8 +162,8 @@ final class Platform {
         pb.environment().putAll(commonEnv);
         pb.environment().put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(s)));
         pb.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPorts.get(s)));
-        if (s == Service.PORTAL) {
-            // Method, path, status and time of every page and form, to read when a browser test fails.
+        if (WITH_PORTAL) {
+            // Method, path, status and time of every page, form and API call, to read when a browser test fails.
             pb.environment().put("QUARKUS_HTTP_ACCESS_LOG_ENABLED", "true");
             pb.environment().put("QUARKUS_HTTP_ACCESS_LOG_PATTERN", "%r %s %D ms");
         }

@@ -75,6 +75,7 @@ final class Portal {
         try {
             browser.await().until(ExpectedConditions.stalenessOf(old));
         } catch (org.openqa.selenium.TimeoutException e) {
+            Platform.sleep(15_000);
             Object invalid = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
                     "return Array.from(document.querySelectorAll('form :invalid')).map(e => e.id || e.name).join(',')");
             String console;
@@ -83,13 +84,17 @@ final class Portal {
             } catch (RuntimeException noLogs) {
                 console = "(no browser log)";
             }
+            Object form = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "var f = arguments[0].form; return f ? f.action + ' ' + f.method + ' valid=' + f.checkValidity()"
+                            + " + ' ready=' + document.readyState : 'no form';",
+                    b);
             Object at = ((org.openqa.selenium.JavascriptExecutor) browser.driver())
                     .executeScript("var r = arguments[0].getBoundingClientRect();"
                             + " var e = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);"
                             + " return e ? e.outerHTML.substring(0, 200) : 'nothing';", b);
             throw new AssertionError("no new page after clicking " + button + " on " + browser.driver().getCurrentUrl()
                     + " (fields the browser finds invalid: " + invalid + "; element at the button's centre: " + at
-                    + "; console: " + console + ")", e);
+                    + "; form: " + form + "; console: " + console + ")", e);
         }
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
     }

@@ -65,9 +65,9 @@ public class ProblemPages {
             title = p.title();
             detail = p.detail();
         }
-        return Response
-                .status(status).type(MediaType.TEXT_HTML_TYPE).entity(error.data("title", title).data("detail", detail)
-                        .data("status", status).data("conflict", p.conflict()).data("fields", p.fields()).render())
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
+                .entity(error.data("title", title).data("detail", detail).data("status", status)
+                        .data("conflict", p.conflict()).data("fields", p.fields()).data("back", back).render())
                 .build();
     }
 }
