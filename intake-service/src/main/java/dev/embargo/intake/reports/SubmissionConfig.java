@@ -24,6 +24,14 @@ public interface SubmissionConfig {
      */
     Optional<List<String>> trustedProxies();
 
+    /**
+     * Secret key (base64, at least 32 bytes) of the pseudonyms that stand for anonymous reporters: HMAC-SHA-256 of the
+     * client address, so bans, strikes and resubmissions follow one client while no address is stored or shown. From
+     * the environment in production ({@code EMBARGO_SUBMISSIONS_PSEUDONYM_KEY}); every replica needs the same one.
+     * Without it the service refuses to start unless {@code embargo.crypto.require-keysets} is off (dev, test).
+     */
+    Optional<String> pseudonymKey();
+
     /** Clients tracked at most; beyond it the table is reset rather than grow without bound under a spray attack. */
     @WithDefault("100000")
     int maxTrackedClients();

@@ -40,16 +40,19 @@ class SubmissionLimiter {
     }
 
     private final SubmissionConfig config;
+    private final ReporterPseudonyms pseudonyms;
     private final Set<String> trustedProxies;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    SubmissionLimiter(SubmissionConfig config) {
+    SubmissionLimiter(SubmissionConfig config, ReporterPseudonyms pseudonyms) {
         this.config = config;
+        this.pseudonyms = pseudonyms;
         this.trustedProxies = new HashSet<>(config.trustedProxies().orElse(List.of()));
     }
 
+    /** The client's pseudonym: its address behind the trusted proxies, keyed so no address is kept anywhere. */
     String client(String peer, String forwardedFor) {
-        return ClientAddress.resolve(peer, forwardedFor, trustedProxies);
+        return pseudonyms.of(ClientAddress.resolve(peer, forwardedFor, trustedProxies));
     }
 
     void acquire(String client) {
