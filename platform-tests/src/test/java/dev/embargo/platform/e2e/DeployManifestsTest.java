@@ -163,6 +163,41 @@ class DeployManifestsTest {
     }
 
     @Test
+    void eachServiceIsGivenOnlyTheKeysOfItsOwnAndCreditsNone() throws IOException {
+        Path base = DEPLOY.resolve("k8s/base");
+        JsonNode compose = documents(DEPLOY.resolve("compose/docker-compose.yml")).get(0);
+        assertFalse(compose.get("x-service-env").toString().contains("KEYSET"), "no keyset shared by every service");
+        Set<String> composeAtRest = new java.util.HashSet<>();
+        for (String service : List.of("intake", "triage", "notification", "credits")) {
+            java.util.Map<String, String> k8s = new java.util.HashMap<>();
+            documents(base.resolve(service + ".yaml")).get(0).at("/spec/template/spec/containers/0/env")
+                    .forEach(e -> k8s.put(e.get("name").asText(), e.path("valueFrom").toString()));
+            JsonNode composeEnv = compose.at("/services/" + service + "/environment");
+            String properties = Files.readString(
+                    DEPLOY.getParent().resolve(service + "-service/src/main/resources/application.properties"));
+            if (service.equals("credits")) {
+                // Credits stores nothing sealed and reads only published advisories: it declares so, and gets no key.
+                assertTrue(properties.contains("\nembargo.crypto.uses-at-rest=false"), "credits declares no at-rest");
+                assertTrue(properties.contains("\nembargo.crypto.uses-transport=false"),
+                        "credits declares no transport");
+                assertTrue(k8s.keySet().stream().noneMatch(n -> n.startsWith("EMBARGO_CRYPTO_")), k8s.toString());
+                assertFalse(composeEnv.toString().contains("EMBARGO_CRYPTO_"), composeEnv.toString());
+                continue;
+            }
+            assertFalse(properties.contains("embargo.crypto.uses-"), service + " uses both keysets");
+            assertTrue(k8s.get("EMBARGO_CRYPTO_AT_REST_KEYSET").contains("\"key\":\"" + service + "-at-rest-keyset\""),
+                    service + " has its own at-rest keyset: " + k8s);
+            assertTrue(k8s.get("EMBARGO_CRYPTO_TRANSPORT_KEYSET").contains("\"key\":\"transport-keyset\""), service);
+            composeAtRest.add(composeEnv.get("EMBARGO_CRYPTO_AT_REST_KEYSET").asText());
+            assertTrue(composeEnv.has("EMBARGO_CRYPTO_TRANSPORT_KEYSET"), service);
+            assertEquals(service.equals("intake"), k8s.containsKey("EMBARGO_SUBMISSIONS_PSEUDONYM_KEY"),
+                    "only intake tracks reporters by pseudonym");
+            assertEquals(service.equals("intake"), composeEnv.has("EMBARGO_SUBMISSIONS_PSEUDONYM_KEY"), service);
+        }
+        assertEquals(3, composeAtRest.size(), "one at-rest keyset per service in Compose: " + composeAtRest);
+    }
+
+    @Test
     void dashboardAndAlertsCoverTheOperatorsMetrics() throws IOException {
         JsonNode dashboard = new ObjectMapper().readTree(DEPLOY.resolve("monitoring/grafana-dashboard.json").toFile());
         String exprs = dashboard.get("panels").findValuesAsText("expr").toString();

@@ -43,6 +43,7 @@ final class Platform {
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
     private final Map<Service, Integer> managementPorts = new EnumMap<>(Service.class);
     private final Map<String, String> commonEnv = new HashMap<>();
+    private final Map<Service, Map<String, String>> serviceKeys = new java.util.EnumMap<>(Service.class);
 
     static synchronized Platform get() {
         if (instance == null) {
@@ -65,8 +66,24 @@ final class Platform {
         var mail = MailTestResource.greenMail();
         commonEnv.put("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
         commonEnv.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidc.get("keycloak.url") + "/realms/quarkus/");
-        commonEnv.put("EMBARGO_CRYPTO_AT_REST_KEYSET", Keysets.toBase64(Keysets.generate()));
-        commonEnv.put("EMBARGO_CRYPTO_TRANSPORT_KEYSET", Keysets.toBase64(Keysets.generate()));
+        // As deployed: each service its own at-rest keyset, the transport keyset only where events are sealed or
+        // opened,
+        // the pseudonym key only for intake; credits gets no key at all.
+        String transport = Keysets.toBase64(Keysets.generate());
+        for (Service s : Service.values()) {
+            Map<String, String> keys = new HashMap<>();
+            if (s != Service.CREDITS) {
+                keys.put("EMBARGO_CRYPTO_AT_REST_KEYSET", Keysets.toBase64(Keysets.generate()));
+                keys.put("EMBARGO_CRYPTO_TRANSPORT_KEYSET", transport);
+            }
+            if (s == Service.INTAKE) {
+                byte[] pseudonymKey = new byte[32];
+                new java.security.SecureRandom().nextBytes(pseudonymKey);
+                keys.put("EMBARGO_SUBMISSIONS_PSEUDONYM_KEY",
+                        java.util.Base64.getEncoder().encodeToString(pseudonymKey));
+            }
+            serviceKeys.put(s, keys);
+        }
         commonEnv.put("QUARKUS_MAILER_HOST", "127.0.0.1");
         commonEnv.put("QUARKUS_MAILER_PORT", String.valueOf(mail.getSmtp().getPort()));
         commonEnv.put("QUARKUS_MAILER_MOCK", "false");
@@ -121,6 +138,7 @@ final class Platform {
         var account = TestDatabase.account(s.id());
         var pb = new ProcessBuilder(javaBinary(), "-Xmx320m", "-jar", jar.toString());
         pb.environment().putAll(commonEnv);
+        pb.environment().putAll(serviceKeys.get(s));
         pb.environment().put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(s)));
         pb.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPorts.get(s)));
         pb.environment().put("QUARKUS_DATASOURCE_JDBC_URL", account.jdbcUrl());
