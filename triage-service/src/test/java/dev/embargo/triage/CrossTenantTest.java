@@ -100,7 +100,7 @@ class CrossTenantTest {
                 boolean declared = entry.getValue().containsKey(method);
                 Response onForeign = call(method, fill(template, r.caseId(), r.trackingId(), slug), token, client);
                 Response onMissing = call(method, fill(template, UUID.randomUUID().toString(), "NOPE-2026-0001", slug),
-                        token);
+                        token, client);
                 String what = method.toUpperCase() + " " + template;
                 assertEquals(onMissing.statusCode(), onForeign.statusCode(), what);
                 assertEquals(onMissing.body().asString(), onForeign.body().asString(), what);
@@ -118,8 +118,9 @@ class CrossTenantTest {
                 .replace("{code}", "out-of-scope:self-xss");
     }
 
-    private static Response call(String method, String path, String token) {
-        var spec = given().auth().oauth2(token).header("X-Report-Token", "not-the-token").queryParam("format", "osv");
+    private static Response call(String method, String path, String token, String client) {
+        var spec = given().auth().oauth2(token).header("X-Report-Token", "not-the-token")
+                .header("X-Forwarded-For", client).queryParam("format", "osv");
         if (!method.equals("get") && !method.equals("delete")) {
             // An empty object is a valid body for every operation, so each call reaches the access check.
             spec = spec.contentType("application/json").body("{}");

@@ -212,12 +212,16 @@ final class Platform {
     /**
      * A free port below the kernel's ephemeral range (32768-60999), never handed out twice: an ephemeral port taken
      * with {@code new ServerSocket(0)} and released can be reused by any outgoing connection (JDBC, Kafka) before the
-     * service binds it, and then the service, or its restart after kill -9, fails with "port in use".
+     * service binds it, and then the service, or its restart after kill -9, fails with "port in use". Ports 28000-29999
+     * are left free for other stacks on the same machine.
      */
     private static synchronized int freePort() {
         var random = java.util.concurrent.ThreadLocalRandom.current();
         for (int attempt = 0; attempt < 200; attempt++) {
-            int port = random.nextInt(20_000, 32_000);
+            int port = random.nextInt(20_000, 30_000);
+            if (port >= 28_000) {
+                port += 2_000;
+            }
             if (TAKEN.contains(port)) {
                 continue;
             }
