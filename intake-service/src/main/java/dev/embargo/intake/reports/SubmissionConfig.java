@@ -19,8 +19,10 @@ public interface SubmissionConfig {
     Duration ratePeriod();
 
     /**
-     * Addresses of reverse proxies whose X-Forwarded-For is believed. Anyone else could forge the header to dodge the
-     * rate limit, so by default nobody is trusted.
+     * Reverse proxies whose X-Forwarded-For is believed: addresses or CIDR ranges (an ingress' pod network, e.g.
+     * {@code 10.244.0.0/16}, together with a NetworkPolicy that lets only the ingress reach the port). Anyone else
+     * could forge the header to dodge the rate limit, so by default nobody is trusted. An invalid entry fails the
+     * start.
      */
     Optional<List<String>> trustedProxies();
 

@@ -1,9 +1,7 @@
 package dev.embargo.intake.reports;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -13,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import dev.embargo.platform.problem.Problem;
 import dev.embargo.platform.problem.ProblemException;
 import dev.embargo.platform.problem.ProblemMappers;
+import dev.embargo.platform.proxies.TrustedProxies;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -41,18 +40,18 @@ class SubmissionLimiter {
 
     private final SubmissionConfig config;
     private final ReporterPseudonyms pseudonyms;
-    private final Set<String> trustedProxies;
+    private final TrustedProxies trustedProxies;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     SubmissionLimiter(SubmissionConfig config, ReporterPseudonyms pseudonyms) {
         this.config = config;
         this.pseudonyms = pseudonyms;
-        this.trustedProxies = new HashSet<>(config.trustedProxies().orElse(List.of()));
+        this.trustedProxies = TrustedProxies.of(config.trustedProxies().orElse(List.of()));
     }
 
     /** The client's pseudonym: its address behind the trusted proxies, keyed so no address is kept anywhere. */
     String client(String peer, String forwardedFor) {
-        return pseudonyms.of(ClientAddress.resolve(peer, forwardedFor, trustedProxies));
+        return pseudonyms.of(trustedProxies.client(peer, forwardedFor));
     }
 
     void acquire(String client) {

@@ -1,7 +1,6 @@
 package dev.embargo.triage.cases;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +17,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.embargo.platform.problem.Problem;
 import dev.embargo.platform.problem.ProblemMappers;
+import dev.embargo.platform.proxies.TrustedProxies;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.smallrye.config.ConfigMapping;
@@ -44,7 +44,10 @@ class ReporterRateLimit {
         @WithDefault("10")
         int failedTokensPerMinute();
 
-        /** Addresses of the proxies (ingress) whose X-Forwarded-For is believed; none by default. */
+        /**
+         * The proxies (ingress) whose X-Forwarded-For is believed: addresses or CIDR ranges; none by default. An
+         * invalid entry fails the start.
+         */
         Optional<List<String>> trustedProxies();
     }
 
@@ -53,6 +56,7 @@ class ReporterRateLimit {
     private static final String PREFIX = "/api/v1/reporter/cases/";
 
     private final Config config;
+    private final TrustedProxies trustedProxies;
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10))
             .maximumSize(100_000).build();
     private final Cache<String, Bucket> failures = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10))
@@ -60,6 +64,7 @@ class ReporterRateLimit {
 
     ReporterRateLimit(Config config) {
         this.config = config;
+        this.trustedProxies = TrustedProxies.of(config.trustedProxies().orElse(List.of()));
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -94,19 +99,7 @@ class ReporterRateLimit {
     }
 
     private String client(String peer, String forwardedFor) {
-        List<String> trusted = config.trustedProxies().orElse(List.of());
-        if (forwardedFor == null || forwardedFor.isBlank() || !trusted.contains(peer)) {
-            return peer;
-        }
-        List<String> hops = Arrays.stream(forwardedFor.split(",")).map(String::strip).filter(h -> !h.isEmpty())
-                .toList();
-        // Walk from the nearest hop back; the first address that is not a trusted proxy is the client.
-        for (int i = hops.size() - 1; i >= 0; i--) {
-            if (!trusted.contains(hops.get(i))) {
-                return hops.get(i).length() > 64 ? peer : hops.get(i);
-            }
-        }
-        return peer;
+        return trustedProxies.client(peer, forwardedFor);
     }
 
     private static Bucket perMinute(int n) {
