@@ -33,8 +33,4 @@ public interface SubmissionConfig {
      * Without it the service refuses to start unless {@code embargo.crypto.require-keysets} is off (dev, test).
      */
     Optional<String> pseudonymKey();
-
-    /** Clients tracked at most; beyond it the table is reset rather than grow without bound under a spray attack. */
-    @WithDefault("100000")
-    int maxTrackedClients();
 }
