@@ -135,17 +135,7 @@ final class Platform {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " missing: run the platform tests through ./mvnw verify");
         }
-        var account = TestDatabase.account(s.id());
-        var pb = new ProcessBuilder(javaBinary(), "-Xmx320m", "-jar", jar.toString());
-        pb.environment().putAll(commonEnv);
-        pb.environment().putAll(serviceKeys.get(s));
-        pb.environment().put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(s)));
-        pb.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPorts.get(s)));
-        pb.environment().put("QUARKUS_DATASOURCE_JDBC_URL", account.jdbcUrl());
-        pb.environment().put("QUARKUS_DATASOURCE_USERNAME", account.username());
-        pb.environment().put("QUARKUS_DATASOURCE_PASSWORD", account.password());
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log(s).toFile()));
+        var pb = processBuilder(s, ports.get(s), managementPorts.get(s), log(s));
         try {
             processes.put(s, pb.start());
         } catch (IOException e) {
@@ -153,17 +143,69 @@ final class Platform {
         }
     }
 
+    /** The process of a packaged service with the platform's settings, its keys and database account, on the ports. */
+    private ProcessBuilder processBuilder(Service s, int port, int managementPort, Path log) {
+        Path jar = root.resolve(s.id() + "-service/target/quarkus-app/quarkus-run.jar");
+        var account = TestDatabase.account(s.id());
+        var pb = new ProcessBuilder(javaBinary(), "-Xmx320m", "-jar", jar.toString());
+        pb.environment().putAll(commonEnv);
+        pb.environment().putAll(serviceKeys.get(s));
+        pb.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        pb.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
+        pb.environment().put("QUARKUS_DATASOURCE_JDBC_URL", account.jdbcUrl());
+        pb.environment().put("QUARKUS_DATASOURCE_USERNAME", account.username());
+        pb.environment().put("QUARKUS_DATASOURCE_PASSWORD", account.password());
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return pb;
+    }
+
+    /** One more instance of a service (another replica): its own ports and log, the same database, keys and Kafka. */
+    record Replica(String name, String url, String managementUrl, Process process, Path log) implements AutoCloseable {
+        @Override
+        public void close() {
+            process.destroy();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Starts another replica of the service with these settings on top of the platform's; close it when done. */
+    synchronized Replica replica(Service s, String name, Map<String, String> settings) {
+        int port = freePort();
+        int managementPort = freePort();
+        Path log = logs.resolve(s.id() + "-" + name + ".log");
+        var pb = processBuilder(s, port, managementPort, log);
+        pb.environment().putAll(settings);
+        try {
+            return new Replica(name, "http://127.0.0.1:" + port, "http://127.0.0.1:" + managementPort, pb.start(), log);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start " + name, e);
+        }
+    }
+
+    void awaitReady(Replica r, Duration limit) {
+        awaitReady(r.name(), r.managementUrl(), () -> r.process(), r.log(), limit);
+    }
+
     void awaitReady(Service s, Duration limit) {
+        awaitReady(s.toString(), managementUrl(s), () -> processes.get(s), log(s), limit);
+    }
+
+    private void awaitReady(String name, String managementUrl, java.util.function.Supplier<Process> process, Path log,
+            Duration limit) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
-            Process p = processes.get(s);
+            Process p = process.get();
             if (p != null && !p.isAlive()) {
-                throw new IllegalStateException(s + " exited with " + p.exitValue() + "; see " + log(s));
+                throw new IllegalStateException(name + " exited with " + p.exitValue() + "; see " + log);
             }
             try {
-                var response = http.send(
-                        HttpRequest.newBuilder(URI.create(managementUrl(s) + "/q/health/ready")).build(),
+                var response = http.send(HttpRequest.newBuilder(URI.create(managementUrl + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
@@ -176,7 +218,7 @@ final class Platform {
             }
             sleep(500);
         }
-        throw new IllegalStateException(s + " not ready within " + limit + "; see " + log(s));
+        throw new IllegalStateException(name + " not ready within " + limit + "; see " + log);
     }
 
     /** Kills a service without letting it shut down cleanly, as a crash would. */
