@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
@@ -45,10 +46,10 @@ public final class SharedBuckets {
                 .call(() -> buckets.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1));
     }
 
-    /** Tokens left in the key's bucket, without taking one. */
-    public long available(String key, BucketConfiguration configuration) {
+    /** Whether one token could be taken from the key's bucket now, and if not how long until it could; takes none. */
+    public EstimationProbe estimate(String key, BucketConfiguration configuration) {
         return QuarkusTransaction.suspendingExisting()
-                .call(() -> buckets.builder().build(key, () -> configuration).getAvailableTokens());
+                .call(() -> buckets.builder().build(key, () -> configuration).estimateAbilityToConsume(1));
     }
 
     /** Deletes the rows of buckets that have refilled, in batches; returns how many went. */

@@ -191,8 +191,11 @@ class DeployManifestsTest {
             composeAtRest.add(composeEnv.get("EMBARGO_CRYPTO_AT_REST_KEYSET").asText());
             assertTrue(composeEnv.has("EMBARGO_CRYPTO_TRANSPORT_KEYSET"), service);
             assertEquals(service.equals("intake"), k8s.containsKey("EMBARGO_SUBMISSIONS_PSEUDONYM_KEY"),
-                    "only intake tracks reporters by pseudonym");
+                    "intake tracks reporters by pseudonym");
             assertEquals(service.equals("intake"), composeEnv.has("EMBARGO_SUBMISSIONS_PSEUDONYM_KEY"), service);
+            assertEquals(service.equals("triage"), k8s.containsKey("EMBARGO_REPORTER_PSEUDONYM_KEY"),
+                    "triage keeps reporter-API limits by pseudonym");
+            assertEquals(service.equals("triage"), composeEnv.has("EMBARGO_REPORTER_PSEUDONYM_KEY"), service);
         }
         assertEquals(3, composeAtRest.size(), "one at-rest keyset per service in Compose: " + composeAtRest);
     }

@@ -68,7 +68,7 @@ final class Platform {
         commonEnv.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidc.get("keycloak.url") + "/realms/quarkus/");
         // As deployed: each service its own at-rest keyset, the transport keyset only where events are sealed or
         // opened,
-        // the pseudonym key only for intake; credits gets no key at all.
+        // a client pseudonym key for intake and for triage; credits gets no key at all.
         String transport = Keysets.toBase64(Keysets.generate());
         for (Service s : Service.values()) {
             Map<String, String> keys = new HashMap<>();
@@ -76,10 +76,10 @@ final class Platform {
                 keys.put("EMBARGO_CRYPTO_AT_REST_KEYSET", Keysets.toBase64(Keysets.generate()));
                 keys.put("EMBARGO_CRYPTO_TRANSPORT_KEYSET", transport);
             }
-            if (s == Service.INTAKE) {
+            if (s == Service.INTAKE || s == Service.TRIAGE) {
                 byte[] pseudonymKey = new byte[32];
                 new java.security.SecureRandom().nextBytes(pseudonymKey);
-                keys.put("EMBARGO_SUBMISSIONS_PSEUDONYM_KEY",
+                keys.put(s == Service.INTAKE ? "EMBARGO_SUBMISSIONS_PSEUDONYM_KEY" : "EMBARGO_REPORTER_PSEUDONYM_KEY",
                         java.util.Base64.getEncoder().encodeToString(pseudonymKey));
             }
             serviceKeys.put(s, keys);
