@@ -66,13 +66,14 @@ final class Platform {
         var mail = MailTestResource.greenMail();
         commonEnv.put("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
         commonEnv.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidc.get("keycloak.url") + "/realms/quarkus/");
-        // As deployed: each service its own at-rest keyset, the transport keyset only where events are sealed or
-        // opened,
-        // a client pseudonym key for intake and for triage; credits gets no key at all.
+        // As deployed: its own at-rest keyset and the shared transport keyset for each service that stores sealed
+        // fields
+        // and seals or opens events, a client pseudonym key for intake and triage, no key at all for anyone else.
         String transport = Keysets.toBase64(Keysets.generate());
+        var usesKeysets = java.util.EnumSet.of(Service.INTAKE, Service.TRIAGE, Service.NOTIFICATION);
         for (Service s : Service.values()) {
             Map<String, String> keys = new HashMap<>();
-            if (s != Service.CREDITS) {
+            if (usesKeysets.contains(s)) {
                 keys.put("EMBARGO_CRYPTO_AT_REST_KEYSET", Keysets.toBase64(Keysets.generate()));
                 keys.put("EMBARGO_CRYPTO_TRANSPORT_KEYSET", transport);
             }
