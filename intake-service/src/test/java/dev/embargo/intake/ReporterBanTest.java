@@ -7,8 +7,11 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import dev.embargo.intake.reports.ReporterPseudonyms;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -19,6 +22,9 @@ import io.restassured.http.ContentType;
  */
 @QuarkusTest
 class ReporterBanTest {
+
+    @Inject
+    ReporterPseudonyms pseudonyms;
 
     static final String POLICY = """
             {"name":"Strict","channels":[{"kind":"PLATFORM"}],
@@ -45,7 +51,7 @@ class ReporterBanTest {
                 equalTo("urn:embargo:problem:reporter-banned"));
         // Other reporters are unaffected.
         submit(project.slug(), good).statusCode(201);
-        String reporter = "ip:" + client;
+        String reporter = pseudonyms.of(client);
         given().auth().oauth2(project.ownerToken()).when().get(project.path() + "/reporter-standings").then()
                 .statusCode(200).body("find { it.reporter == '" + reporter + "' }.banned", equalTo(true))
                 .body("find { it.reporter == '" + reporter + "' }.strikes", equalTo(3));

@@ -32,7 +32,10 @@ import io.quarkus.security.Authenticated;
 @Tag(name = "Reports")
 public class BanResource {
 
-    /** A reporter's standing; {@code reporter} is {@code sub:<subject>} or {@code ip:<client address>}. */
+    /**
+     * A reporter's standing; {@code reporter} is {@code sub:<subject>} or
+     * {@code anon:<pseudonym of the client address>}.
+     */
     record StandingView(String reporter, int strikes, boolean banned, Instant bannedAt) {
     }
 

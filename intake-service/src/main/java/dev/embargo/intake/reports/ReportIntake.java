@@ -37,9 +37,9 @@ public class ReportIntake {
 
     /** Who submits: the OIDC subject when signed in, and the key their resubmissions and bans are tracked under. */
     record Reporter(String subject, String key) {
-        static Reporter of(String subject, String clientAddress) {
-            return subject != null ? new Reporter(subject, "sub:" + subject)
-                    : new Reporter(null, "ip:" + clientAddress);
+        /** A signed-in reporter by subject; an anonymous one by the pseudonym of their address. */
+        static Reporter of(String subject, String clientPseudonym) {
+            return subject != null ? new Reporter(subject, "sub:" + subject) : new Reporter(null, clientPseudonym);
         }
     }
 

@@ -1,23 +1,30 @@
 package dev.embargo.intake.reports;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
 import dev.embargo.platform.problem.Problem;
 import dev.embargo.platform.problem.ProblemException;
 import dev.embargo.platform.problem.ProblemMappers;
+import dev.embargo.platform.proxies.TrustedProxies;
+import dev.embargo.platform.ratelimit.SharedBuckets;
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 
-/** Per-client token buckets for report submissions (bucket4j); over the limit is a 429 with Retry-After. */
+/**
+ * Per-client token buckets for report submissions (Bucket4j, kept in PostgreSQL so all replicas share them); over the
+ * limit is a 429 with Retry-After.
+ */
 @ApplicationScoped
 class SubmissionLimiter {
 
@@ -40,28 +47,45 @@ class SubmissionLimiter {
     }
 
     private final SubmissionConfig config;
-    private final Set<String> trustedProxies;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final ReporterPseudonyms pseudonyms;
+    private final TrustedProxies trustedProxies;
+    private final SharedBuckets buckets;
+    private final BucketConfiguration limit;
 
-    SubmissionLimiter(SubmissionConfig config) {
+    @Inject
+    SubmissionLimiter(SubmissionConfig config, ReporterPseudonyms pseudonyms, DataSource dataSource) {
+        this(config, pseudonyms, new SharedBuckets(dataSource));
+    }
+
+    /** One replica's limiter over the shared buckets (tests build a second one to play a second replica). */
+    SubmissionLimiter(SubmissionConfig config, ReporterPseudonyms pseudonyms, SharedBuckets buckets) {
         this.config = config;
-        this.trustedProxies = new HashSet<>(config.trustedProxies().orElse(List.of()));
+        this.pseudonyms = pseudonyms;
+        this.trustedProxies = TrustedProxies.of(config.trustedProxies().orElse(List.of()));
+        this.buckets = buckets;
+        this.limit = BucketConfiguration.builder().addLimit(Bandwidth.builder().capacity(config.ratePerPeriod())
+                .refillGreedy(config.ratePerPeriod(), config.ratePeriod()).build()).build();
     }
 
+    /** The client's pseudonym: its address behind the trusted proxies, keyed so no address is kept anywhere. */
     String client(String peer, String forwardedFor) {
-        return ClientAddress.resolve(peer, forwardedFor, trustedProxies);
+        return pseudonyms.of(trustedProxies.client(peer, forwardedFor));
     }
 
+    /** Takes one submission from the client's bucket, which every intake replica shares; 429 when it is empty. */
     void acquire(String client) {
-        if (buckets.size() > config.maxTrackedClients()) {
-            buckets.clear();
-        }
-        Bucket bucket = buckets.computeIfAbsent(client,
-                c -> Bucket.builder().addLimit(Bandwidth.builder().capacity(config.ratePerPeriod())
-                        .refillGreedy(config.ratePerPeriod(), config.ratePeriod()).build()).build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = buckets.tryConsume("submissions:" + client, limit);
         if (!probe.isConsumed()) {
             throw new TooManyRequests(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1));
+        }
+    }
+
+    /** Buckets that refilled are the same as none: their rows go, so the table holds only clients seen lately. */
+    @Scheduled(every = "${embargo.submissions.expired-buckets-every:10m}", concurrentExecution = ConcurrentExecution.SKIP)
+    void removeExpiredBuckets() {
+        int removed = buckets.removeExpired();
+        if (removed > 0) {
+            Log.debugf("removed %d refilled rate-limit buckets", removed);
         }
     }
 }

@@ -12,26 +12,44 @@ import io.quarkus.runtime.Startup;
 /**
  * The service's two field ciphers: {@link #atRest()} for what it stores, {@link #transport()} for what crosses Kafka
  * sealed. Without configured keysets the service refuses to start unless {@code embargo.crypto.require-keysets} is off
- * (dev and test), in which case each process generates throwaway keys.
+ * (dev and test), in which case each process generates throwaway keys. A service that declares it does not use a keyset
+ * ({@code embargo.crypto.uses-at-rest} / {@code uses-transport} false) loads none, and asking for it fails.
  */
 @Startup
 @ApplicationScoped
 public class Ciphers {
 
-    private final FieldCipher atRest;
-    private final FieldCipher transport;
+    private final Optional<FieldCipher> atRest;
+    private final Optional<FieldCipher> transport;
 
-    Ciphers(CryptoConfig config) {
-        this.atRest = new FieldCipher(load("at-rest", config.atRestKeyset(), config.requireKeysets()));
-        this.transport = new FieldCipher(load("transport", config.transportKeyset(), config.requireKeysets()));
+    public Ciphers(CryptoConfig config) {
+        this.atRest = cipher("at-rest", config.usesAtRest(), config.atRestKeyset(), config.requireKeysets());
+        this.transport = cipher("transport", config.usesTransport(), config.transportKeyset(), config.requireKeysets());
     }
 
     public FieldCipher atRest() {
-        return atRest;
+        return atRest.orElseThrow(() -> unused("at-rest"));
     }
 
     public FieldCipher transport() {
-        return transport;
+        return transport.orElseThrow(() -> unused("transport"));
+    }
+
+    private static IllegalStateException unused(String name) {
+        return new IllegalStateException(
+                "this service declares it uses no " + name + " keyset (embargo.crypto.uses-" + name + "=false)");
+    }
+
+    private static Optional<FieldCipher> cipher(String name, boolean used, Optional<String> configured,
+            boolean required) {
+        if (!used) {
+            if (configured.isPresent() && !configured.get().isBlank()) {
+                Log.warnf("a %s keyset is configured but this service uses none: it is ignored; remove it from the"
+                        + " service's environment", name);
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new FieldCipher(load(name, configured, required)));
     }
 
     private static KeysetHandle load(String name, Optional<String> configured, boolean required) {

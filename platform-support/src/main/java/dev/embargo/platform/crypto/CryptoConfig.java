@@ -19,6 +19,21 @@ public interface CryptoConfig {
     Optional<String> transportKeyset();
 
     /**
+     * Whether this service stores sealed fields and so needs an at-rest keyset. A service that stores none (credits)
+     * says false in its {@code application.properties} and is given none.
+     */
+    @WithDefault("true")
+    boolean usesAtRest();
+
+    /**
+     * Whether this service seals or opens the content of events and so needs the transport keyset: intake (seals),
+     * triage and notification (open). Whoever holds it reads every submitted report in Kafka, so a service that does
+     * not need it (credits) says false and is not given it.
+     */
+    @WithDefault("true")
+    boolean usesTransport();
+
+    /**
      * Refuse to start without configured keysets. True by default so production cannot silently run with throwaway
      * keys; the dev and test profiles turn it off and get a generated keyset per process.
      */

@@ -163,6 +163,85 @@ class DeployManifestsTest {
     }
 
     @Test
+    void eachServiceIsGivenOnlyTheKeysOfItsOwnAndCreditsNone() throws IOException {
+        Path base = DEPLOY.resolve("k8s/base");
+        JsonNode compose = documents(DEPLOY.resolve("compose/docker-compose.yml")).get(0);
+        assertFalse(compose.get("x-service-env").toString().contains("KEYSET"), "no keyset shared by every service");
+        Set<String> composeAtRest = new java.util.HashSet<>();
+        for (String service : List.of("intake", "triage", "notification", "credits")) {
+            java.util.Map<String, String> k8s = new java.util.HashMap<>();
+            documents(base.resolve(service + ".yaml")).get(0).at("/spec/template/spec/containers/0/env")
+                    .forEach(e -> k8s.put(e.get("name").asText(), e.path("valueFrom").toString()));
+            JsonNode composeEnv = compose.at("/services/" + service + "/environment");
+            String properties = Files.readString(
+                    DEPLOY.getParent().resolve(service + "-service/src/main/resources/application.properties"));
+            if (service.equals("credits")) {
+                // Credits stores nothing sealed and reads only published advisories: it declares so, and gets no key.
+                assertTrue(properties.contains("\nembargo.crypto.uses-at-rest=false"), "credits declares no at-rest");
+                assertTrue(properties.contains("\nembargo.crypto.uses-transport=false"),
+                        "credits declares no transport");
+                assertTrue(k8s.keySet().stream().noneMatch(n -> n.startsWith("EMBARGO_CRYPTO_")), k8s.toString());
+                assertFalse(composeEnv.toString().contains("EMBARGO_CRYPTO_"), composeEnv.toString());
+                continue;
+            }
+            assertFalse(properties.contains("embargo.crypto.uses-"), service + " uses both keysets");
+            assertTrue(k8s.get("EMBARGO_CRYPTO_AT_REST_KEYSET").contains("\"key\":\"" + service + "-at-rest-keyset\""),
+                    service + " has its own at-rest keyset: " + k8s);
+            assertTrue(k8s.get("EMBARGO_CRYPTO_TRANSPORT_KEYSET").contains("\"key\":\"transport-keyset\""), service);
+            composeAtRest.add(composeEnv.get("EMBARGO_CRYPTO_AT_REST_KEYSET").asText());
+            assertTrue(composeEnv.has("EMBARGO_CRYPTO_TRANSPORT_KEYSET"), service);
+            assertEquals(service.equals("intake"), k8s.containsKey("EMBARGO_SUBMISSIONS_PSEUDONYM_KEY"),
+                    "intake tracks reporters by pseudonym");
+            assertEquals(service.equals("intake"), composeEnv.has("EMBARGO_SUBMISSIONS_PSEUDONYM_KEY"), service);
+            assertEquals(service.equals("triage"), k8s.containsKey("EMBARGO_REPORTER_PSEUDONYM_KEY"),
+                    "triage keeps reporter-API limits by pseudonym");
+            assertEquals(service.equals("triage"), composeEnv.has("EMBARGO_REPORTER_PSEUDONYM_KEY"), service);
+        }
+        assertEquals(3, composeAtRest.size(), "one at-rest keyset per service in Compose: " + composeAtRest);
+    }
+
+    @Test
+    void behindTheIngressClientsAreFoundThroughTrustedProxiesThatOnlyTheIngressCanImpersonate() throws IOException {
+        Path base = DEPLOY.resolve("k8s/base");
+        JsonNode ingress = documents(base.resolve("ingress.yaml")).get(0);
+        assertEquals("Ingress", ingress.get("kind").asText());
+        Set<String> routed = new java.util.HashSet<>();
+        ingress.at("/spec/rules/0/http/paths").forEach(p -> routed.add(p.at("/backend/service/name").asText()));
+        assertEquals(Set.of("intake-service", "triage-service", "notification-service", "credits-service"), routed);
+
+        // The trusted proxies are ranges the services accept, for intake's submissions and triage's reporter API.
+        JsonNode config = documents(base.resolve("config.yaml")).get(0).get("data");
+        for (String variable : List.of("EMBARGO_SUBMISSIONS_TRUSTED_PROXIES", "EMBARGO_REPORTER_TRUSTED_PROXIES")) {
+            String value = config.path(variable).asText();
+            assertTrue(value.contains("/"), variable + " names the pod network as a range: " + value);
+            var proxies = dev.embargo.platform.proxies.TrustedProxies.of(List.of(value.split(",")));
+            assertFalse(proxies.trusts("203.0.113.9"), variable + " trusts the internet");
+        }
+        for (String service : List.of("intake", "triage")) {
+            JsonNode container = documents(base.resolve(service + ".yaml")).get(0)
+                    .at("/spec/template/spec/containers/0");
+            assertTrue(container.get("envFrom").toString().contains("embargo-config"), service + " reads config.yaml");
+        }
+
+        // Only the ingress controller (and the portal) reach the API port, so no other pod forges X-Forwarded-For.
+        JsonNode api = documents(base.resolve("network-policies.yaml")).stream()
+                .filter(d -> d.at("/metadata/name").asText().equals("embargo-api-from-ingress")).findFirst()
+                .orElseThrow();
+        assertTrue(api.at("/spec/podSelector").toString().contains("intake-service")
+                && api.at("/spec/podSelector").toString().contains("triage-service"));
+        for (JsonNode rule : api.at("/spec/ingress")) {
+            boolean apiPort = rule.get("ports").toString().contains("8080");
+            if (apiPort) {
+                assertTrue(rule.has("from") && rule.get("from").size() > 0, "API port open to anyone: " + rule);
+                assertTrue(rule.get("from").toString().contains("ingress-nginx"), rule.toString());
+            } else {
+                assertEquals("[{\"protocol\":\"TCP\",\"port\":9000}]", rule.get("ports").toString(),
+                        "only the management port is open to all (probes, metrics)");
+            }
+        }
+    }
+
+    @Test
     void dashboardAndAlertsCoverTheOperatorsMetrics() throws IOException {
         JsonNode dashboard = new ObjectMapper().readTree(DEPLOY.resolve("monitoring/grafana-dashboard.json").toFile());
         String exprs = dashboard.get("panels").findValuesAsText("expr").toString();

@@ -39,7 +39,8 @@ import dev.embargo.testing.TestKafka;
  * One report through the whole platform, four services as separate processes: submitted, acknowledged to the reporter
  * by email, triaged with a CVSS vector, a second project added, fixed, disclosure date agreed, published; the exports
  * are valid, the hall of fame shows the consented credit, mail went to the right people, and an unpublished report's
- * canary is in no database file, Kafka segment or service log.
+ * canary, also in the history reason, statement and fixed versions its maintainers wrote, is in no database file, Kafka
+ * segment or service log.
  */
 class EndToEndTest {
 
@@ -125,8 +126,18 @@ class EndToEndTest {
                     "no email carries embargoed report content by default");
         }
 
-        // Secrets at rest: the unpublished report's canary is nowhere on disk, though every service processed it.
+        // Secrets at rest: the unpublished report's canary is nowhere on disk, though every service processed it; nor
+        // are the triage fields the maintainers write about it (history reason, statement, fixed versions).
         await().atMost(60, TimeUnit.SECONDS).until(() -> api.caseId("openpanel", unpublished.trackingId()) != null);
+        String embargoedCase = "/api/v1/cases/" + api.caseId("openpanel", unpublished.trackingId());
+        transition(api, embargoedCase,
+                Map.of("action", "ACKNOWLEDGE", "reason", "Reproduced on 1.4 with the crafted link. " + embargoed));
+        api.asOwner("PUT", Service.TRIAGE, embargoedCase + "/projects/openpanel",
+                Map.of("status", "AFFECTED", "fixedVersions", "1.5.0-" + embargoed, "statement",
+                        "Every release since 1.2 renders the title unescaped. " + embargoed))
+                .then().statusCode(lessThan(300));
+        api.asOwner("GET", Service.TRIAGE, embargoedCase, null).then().statusCode(200).body("projects[0].statement",
+                containsString(embargoed));
         try (var c = TestDatabase.superuser().getConnection(); var s = c.createStatement()) {
             s.execute("CHECKPOINT");
         }

@@ -62,6 +62,7 @@ final class Platform {
     private final java.util.List<Service> services;
     /** Set when {@link #WITH_PORTAL}: the Keycloak the browser signs in at. */
     final dev.embargo.testing.browser.TestKeycloak keycloak;
+    private final Map<Service, Map<String, String>> serviceKeys = new java.util.EnumMap<>(Service.class);
 
     static synchronized Platform get() {
         if (instance == null) {
@@ -96,8 +97,25 @@ final class Platform {
         }
         var mail = MailTestResource.greenMail();
         commonEnv.put("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
-        commonEnv.put("EMBARGO_CRYPTO_AT_REST_KEYSET", Keysets.toBase64(Keysets.generate()));
-        commonEnv.put("EMBARGO_CRYPTO_TRANSPORT_KEYSET", Keysets.toBase64(Keysets.generate()));
+        // As deployed: its own at-rest keyset and the shared transport keyset for each service that stores sealed
+        // fields and seals or opens events, a client pseudonym key for intake and triage, no key at all for anyone
+        // else (credits, the portal).
+        String transport = Keysets.toBase64(Keysets.generate());
+        var usesKeysets = java.util.EnumSet.of(Service.INTAKE, Service.TRIAGE, Service.NOTIFICATION);
+        for (Service s : Service.values()) {
+            Map<String, String> keys = new HashMap<>();
+            if (usesKeysets.contains(s)) {
+                keys.put("EMBARGO_CRYPTO_AT_REST_KEYSET", Keysets.toBase64(Keysets.generate()));
+                keys.put("EMBARGO_CRYPTO_TRANSPORT_KEYSET", transport);
+            }
+            if (s == Service.INTAKE || s == Service.TRIAGE) {
+                byte[] pseudonymKey = new byte[32];
+                new java.security.SecureRandom().nextBytes(pseudonymKey);
+                keys.put(s == Service.INTAKE ? "EMBARGO_SUBMISSIONS_PSEUDONYM_KEY" : "EMBARGO_REPORTER_PSEUDONYM_KEY",
+                        java.util.Base64.getEncoder().encodeToString(pseudonymKey));
+            }
+            serviceKeys.put(s, keys);
+        }
         commonEnv.put("QUARKUS_MAILER_HOST", "127.0.0.1");
         commonEnv.put("QUARKUS_MAILER_PORT", String.valueOf(mail.getSmtp().getPort()));
         commonEnv.put("QUARKUS_MAILER_MOCK", "false");
@@ -158,10 +176,22 @@ final class Platform {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " missing: run the platform tests through ./mvnw verify");
         }
+        var pb = processBuilder(s, ports.get(s), managementPorts.get(s), log(s));
+        try {
+            processes.put(s, pb.start());
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start " + s, e);
+        }
+    }
+
+    /** The process of a packaged service with the platform's settings, its keys and database account, on the ports. */
+    private ProcessBuilder processBuilder(Service s, int port, int managementPort, Path log) {
+        Path jar = root.resolve(s.module() + "/target/quarkus-app/quarkus-run.jar");
         var pb = new ProcessBuilder(javaBinary(), "-Xmx320m", "-XX:+UseSerialGC", "-jar", jar.toString());
         pb.environment().putAll(commonEnv);
-        pb.environment().put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(s)));
-        pb.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPorts.get(s)));
+        pb.environment().putAll(serviceKeys.get(s));
+        pb.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        pb.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         if (WITH_PORTAL) {
             // Method, path, status and time of every page, form and API call, to read when a browser test fails.
             pb.environment().put("QUARKUS_HTTP_ACCESS_LOG_ENABLED", "true");
@@ -174,25 +204,56 @@ final class Platform {
             pb.environment().put("QUARKUS_DATASOURCE_PASSWORD", account.password());
         }
         pb.redirectErrorStream(true);
-        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log(s).toFile()));
-        try {
-            processes.put(s, pb.start());
-        } catch (IOException e) {
-            throw new IllegalStateException("could not start " + s, e);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return pb;
+    }
+
+    /** One more instance of a service (another replica): its own ports and log, the same database, keys and Kafka. */
+    record Replica(String name, String url, String managementUrl, Process process, Path log) implements AutoCloseable {
+        @Override
+        public void close() {
+            process.destroy();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
+    /** Starts another replica of the service with these settings on top of the platform's; close it when done. */
+    synchronized Replica replica(Service s, String name, Map<String, String> settings) {
+        int port = freePort();
+        int managementPort = freePort();
+        Path log = logs.resolve(s.id() + "-" + name + ".log");
+        var pb = processBuilder(s, port, managementPort, log);
+        pb.environment().putAll(settings);
+        try {
+            return new Replica(name, "http://127.0.0.1:" + port, "http://127.0.0.1:" + managementPort, pb.start(), log);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start " + name, e);
+        }
+    }
+
+    void awaitReady(Replica r, Duration limit) {
+        awaitReady(r.name(), r.managementUrl(), () -> r.process(), r.log(), limit);
+    }
+
     void awaitReady(Service s, Duration limit) {
+        awaitReady(s.toString(), managementUrl(s), () -> processes.get(s), log(s), limit);
+    }
+
+    private void awaitReady(String name, String managementUrl, java.util.function.Supplier<Process> process, Path log,
+            Duration limit) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
-            Process p = processes.get(s);
+            Process p = process.get();
             if (p != null && !p.isAlive()) {
-                throw new IllegalStateException(s + " exited with " + p.exitValue() + "; see " + log(s));
+                throw new IllegalStateException(name + " exited with " + p.exitValue() + "; see " + log);
             }
             try {
-                var response = http.send(
-                        HttpRequest.newBuilder(URI.create(managementUrl(s) + "/q/health/ready")).build(),
+                var response = http.send(HttpRequest.newBuilder(URI.create(managementUrl + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
@@ -205,7 +266,7 @@ final class Platform {
             }
             sleep(500);
         }
-        throw new IllegalStateException(s + " not ready within " + limit + "; see " + log(s));
+        throw new IllegalStateException(name + " not ready within " + limit + "; see " + log);
     }
 
     /** Kills a service without letting it shut down cleanly, as a crash would. */
@@ -241,12 +302,16 @@ final class Platform {
     /**
      * A free port below the kernel's ephemeral range (32768-60999), never handed out twice: an ephemeral port taken
      * with {@code new ServerSocket(0)} and released can be reused by any outgoing connection (JDBC, Kafka) before the
-     * service binds it, and then the service, or its restart after kill -9, fails with "port in use".
+     * service binds it, and then the service, or its restart after kill -9, fails with "port in use". Ports 28000-29999
+     * are left free for other stacks on the same machine.
      */
     private static synchronized int freePort() {
         var random = java.util.concurrent.ThreadLocalRandom.current();
         for (int attempt = 0; attempt < 200; attempt++) {
-            int port = random.nextInt(20_000, 32_000);
+            int port = random.nextInt(20_000, 30_000);
+            if (port >= 28_000) {
+                port += 2_000;
+            }
             if (TAKEN.contains(port)) {
                 continue;
             }

@@ -14,6 +14,7 @@ import java.util.Set;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -35,6 +36,7 @@ import dev.embargo.events.CasePublicationOverridden;
 import dev.embargo.events.CaseReopened;
 import dev.embargo.events.CaseTriaged;
 import dev.embargo.events.LifecycleEvent;
+import dev.embargo.platform.crypto.FieldCipher;
 
 /**
  * The case aggregate: one per report. Every step is a guarded method: it refuses what the current state does not allow
@@ -44,7 +46,8 @@ import dev.embargo.events.LifecycleEvent;
  */
 @Entity(name = "CaseFile")
 @Table(name = "cases")
-public class Case {
+@EntityListeners(ColumnSealing.class)
+public class Case implements SealedColumns {
 
     /** Where the coordinated disclosure date stands between maintainers and reporter. */
     public enum DisclosureStatus {
@@ -72,12 +75,23 @@ public class Case {
     private String duplicateOf;
     @Enumerated(EnumType.STRING)
     private Severity severity;
+    /** Sealed, bound to {@code cases:<id>:cvss_vector}; severity and score stay plain for filtering and sorting. */
     @Column(name = "cvss_vector")
+    private byte[] sealedCvssVector;
+    @Transient
     private String cvssVector;
     @Column(name = "cvss_score")
     private Double cvssScore;
+    /** Sealed, bound to {@code cases:<id>:cwe_ids}. */
     @Column(name = "cwe_ids")
+    private byte[] sealedCweIds;
+    @Transient
     private String cweIds;
+    /** Plaintexts from before the columns were sealed, until {@link LegacyPlaintext} seals them. */
+    @Column(name = "legacy_cvss_vector")
+    private String legacyCvssVector;
+    @Column(name = "legacy_cwe_ids")
+    private String legacyCweIds;
     private String assignee;
     @Column(name = "reporter_subject")
     private String reporterSubject;
@@ -233,6 +247,7 @@ public class Case {
         this.severity = severity;
         this.cvssVector = vector;
         this.cvssScore = score;
+        this.sealedCvssVector = SealedColumns.stale();
     }
 
     public void startFix(Participant by, Instant now, String reason) {
@@ -278,7 +293,8 @@ public class Case {
             throw new IllegalArgumentException("reason");
         }
         publicationForced = true;
-        history.add(new HistoryEntry(history.size(), now, by.subject(), "OVERRIDE_PUBLICATION", state, state, reason));
+        history.add(
+                new HistoryEntry(id, history.size(), now, by.subject(), "OVERRIDE_PUBLICATION", state, state, reason));
         updatedAt = now;
         Instant publishAt = forceDisclosure(by.subject(), now, notice);
         events.add(new CasePublicationOverridden(id, trackingId, projectSlugs(), now, by.subject(), publishAt));
@@ -310,7 +326,7 @@ public class Case {
         }
         publicationForced = true;
         settle(MilestoneKind.DISCLOSE, now);
-        history.add(new HistoryEntry(history.size(), now, null, "DEADLINE_DISCLOSURE", state, state,
+        history.add(new HistoryEntry(id, history.size(), now, null, "DEADLINE_DISCLOSURE", state, state,
                 "the policy's disclosure deadline passed and the policy publishes on its deadline"));
         updatedAt = now;
         forceDisclosure(null, now, notice);
@@ -448,6 +464,7 @@ public class Case {
         requireLead(by, "classify");
         requireOpen("classify");
         this.cweIds = cweIds == null || cweIds.isEmpty() ? null : String.join(",", cweIds);
+        this.sealedCweIds = SealedColumns.stale();
         this.updatedAt = now;
     }
 
@@ -480,7 +497,7 @@ public class Case {
         if (state == CaseState.NEEDS_INFO) {
             milestones.stream().filter(m -> m.belongsTo(projectId, this.projectId)).forEach(m -> m.pause(now));
         }
-        history.add(new HistoryEntry(history.size(), now, by.subject(), "ADD_PROJECT", state, state, projectSlug));
+        history.add(new HistoryEntry(id, history.size(), now, by.subject(), "ADD_PROJECT", state, state, projectSlug));
         updatedAt = now;
         events.add(new CaseProjectAdded(id, trackingId, projectSlugs(), now, by.subject(), projectSlug));
     }
@@ -510,7 +527,8 @@ public class Case {
             throw new IllegalArgumentException("lead project");
         }
         projects.remove(p);
-        history.add(new HistoryEntry(history.size(), now, by.subject(), "REMOVE_PROJECT", state, state, projectSlug));
+        history.add(
+                new HistoryEntry(id, history.size(), now, by.subject(), "REMOVE_PROJECT", state, state, projectSlug));
         updatedAt = now;
         return projectSlug;
     }
@@ -548,7 +566,7 @@ public class Case {
             throw new IllegalTransitionException(state, "respond to a disclosure date that is not proposed for");
         }
         p.respondToDate(agrees ? CaseProject.DateStance.AGREED : CaseProject.DateStance.OBJECTED);
-        history.add(new HistoryEntry(history.size(), now, by.subject(),
+        history.add(new HistoryEntry(id, history.size(), now, by.subject(),
                 (agrees ? "DATE_AGREED_BY_" : "DATE_OBJECTED_BY_") + "PROJECT", state, state,
                 reason == null || reason.isBlank() ? projectSlug : projectSlug + ": " + reason));
         updatedAt = now;
@@ -640,6 +658,30 @@ public class Case {
                 notice.days(), disclosureAt(), disclosureZone()));
     }
 
+    @Override
+    public void sealColumns(FieldCipher atRest) {
+        if (SealedColumns.needsSealing(sealedCvssVector, cvssVector)) {
+            sealedCvssVector = atRest.encrypt(cvssVector, boundTo(id, "cvss_vector"));
+            legacyCvssVector = null;
+        }
+        if (SealedColumns.needsSealing(sealedCweIds, cweIds)) {
+            sealedCweIds = atRest.encrypt(cweIds, boundTo(id, "cwe_ids"));
+            legacyCweIds = null;
+        }
+    }
+
+    @Override
+    public void openColumns(FieldCipher atRest) {
+        cvssVector = sealedCvssVector != null ? atRest.decrypt(sealedCvssVector, boundTo(id, "cvss_vector"))
+                : legacyCvssVector;
+        cweIds = sealedCweIds != null ? atRest.decrypt(sealedCweIds, boundTo(id, "cwe_ids")) : legacyCweIds;
+    }
+
+    /** Associated data binding a sealed field of this aggregate's row to it. */
+    static String boundTo(String id, String field) {
+        return "cases:" + id + ":" + field;
+    }
+
     /** The events this aggregate's changes caused since they were last taken; the caller appends them to the outbox. */
     public List<LifecycleEvent> takeEvents() {
         List<LifecycleEvent> taken = List.copyOf(events);
@@ -725,7 +767,7 @@ public class Case {
     }
 
     private void move(String action, CaseState to, String actor, Instant now, String reason) {
-        history.add(new HistoryEntry(history.size(), now, actor, action, state, to, reason));
+        history.add(new HistoryEntry(id, history.size(), now, actor, action, state, to, reason));
         state = to;
         updatedAt = now;
     }

@@ -2,15 +2,23 @@ package dev.embargo.triage.cases;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
-/** A hosted project a case affects, with its own status. Its maintainers see the shared parts of the case. */
+import dev.embargo.platform.crypto.FieldCipher;
+
+/**
+ * A hosted project a case affects, with its own status. Its maintainers see the shared parts of the case. Fixed
+ * versions and statement are stored sealed, bound to {@code case_projects:<id>:<field>}.
+ */
 @Entity
 @Table(name = "case_projects")
-public class CaseProject {
+@EntityListeners(ColumnSealing.class)
+public class CaseProject implements SealedColumns {
 
     /** What one affected project found. */
     public enum Status {
@@ -31,7 +39,17 @@ public class CaseProject {
     @Enumerated(EnumType.STRING)
     private Status status;
     @Column(name = "fixed_versions")
+    private byte[] sealedFixedVersions;
+    @Column(name = "statement")
+    private byte[] sealedStatement;
+    /** Plaintexts from before the columns were sealed, until {@link LegacyPlaintext} seals them. */
+    @Column(name = "legacy_fixed_versions")
+    private String legacyFixedVersions;
+    @Column(name = "legacy_statement")
+    private String legacyStatement;
+    @Transient
     private String fixedVersions;
+    @Transient
     private String statement;
     private int position;
     @Enumerated(EnumType.STRING)
@@ -53,6 +71,33 @@ public class CaseProject {
         this.status = status;
         this.fixedVersions = fixedVersions;
         this.statement = statement;
+        this.sealedFixedVersions = SealedColumns.stale();
+        this.sealedStatement = SealedColumns.stale();
+    }
+
+    @Override
+    public void sealColumns(FieldCipher atRest) {
+        if (SealedColumns.needsSealing(sealedFixedVersions, fixedVersions)) {
+            sealedFixedVersions = atRest.encrypt(fixedVersions, boundTo(id, "fixed_versions"));
+            legacyFixedVersions = null;
+        }
+        if (SealedColumns.needsSealing(sealedStatement, statement)) {
+            sealedStatement = atRest.encrypt(statement, boundTo(id, "statement"));
+            legacyStatement = null;
+        }
+    }
+
+    @Override
+    public void openColumns(FieldCipher atRest) {
+        fixedVersions = sealedFixedVersions != null ? atRest.decrypt(sealedFixedVersions, boundTo(id, "fixed_versions"))
+                : legacyFixedVersions;
+        statement = sealedStatement != null ? atRest.decrypt(sealedStatement, boundTo(id, "statement"))
+                : legacyStatement;
+    }
+
+    /** Associated data binding a field's ciphertext to this row. */
+    static String boundTo(String id, String field) {
+        return "case_projects:" + id + ":" + field;
     }
 
     void respondToDate(DateStance stance) {

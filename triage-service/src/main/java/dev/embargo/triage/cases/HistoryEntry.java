@@ -4,21 +4,32 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
-/** One line of a case's append-only history: who moved it from where to where, when and why. Never updated. */
+import dev.embargo.platform.crypto.FieldCipher;
+
+/**
+ * One line of a case's append-only history: who moved it from where to where, when and why. Never updated. The reason
+ * is stored sealed, bound to {@code case_history:<caseId>:<position>:reason}.
+ */
 @Entity
 @Table(name = "case_history")
-public class HistoryEntry {
+@EntityListeners(ColumnSealing.class)
+public class HistoryEntry implements SealedColumns {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+    /** Written by the case's collection mapping; read here for the associated data. */
+    @Column(name = "case_id", insertable = false, updatable = false)
+    private String caseId;
     @Column(updatable = false)
     private int position;
     @Column(name = "occurred_at", updatable = false)
@@ -33,14 +44,20 @@ public class HistoryEntry {
     @Enumerated(EnumType.STRING)
     @Column(name = "to_state", updatable = false)
     private CaseState to;
-    @Column(updatable = false)
+    @Column(name = "reason", updatable = false)
+    private byte[] sealedReason;
+    /** A plaintext reason from before the column was sealed, until {@link LegacyPlaintext} seals it. */
+    @Column(name = "legacy_reason", insertable = false, updatable = false)
+    private String legacyReason;
+    @Transient
     private String reason;
 
     protected HistoryEntry() {
     }
 
-    HistoryEntry(int position, Instant occurredAt, String actor, String action, CaseState from, CaseState to,
-            String reason) {
+    HistoryEntry(String caseId, int position, Instant occurredAt, String actor, String action, CaseState from,
+            CaseState to, String reason) {
+        this.caseId = caseId;
         this.position = position;
         this.occurredAt = occurredAt;
         this.actor = actor;
@@ -48,6 +65,23 @@ public class HistoryEntry {
         this.from = from;
         this.to = to;
         this.reason = reason;
+    }
+
+    /** Associated data binding the reason's ciphertext to this line of this case. */
+    static String boundTo(String caseId, int position) {
+        return "case_history:" + caseId + ":" + position + ":reason";
+    }
+
+    @Override
+    public void sealColumns(FieldCipher atRest) {
+        if (SealedColumns.needsSealing(sealedReason, reason)) {
+            sealedReason = atRest.encrypt(reason, boundTo(caseId, position));
+        }
+    }
+
+    @Override
+    public void openColumns(FieldCipher atRest) {
+        reason = sealedReason != null ? atRest.decrypt(sealedReason, boundTo(caseId, position)) : legacyReason;
     }
 
     public int position() {
