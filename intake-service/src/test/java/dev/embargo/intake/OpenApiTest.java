@@ -30,7 +30,7 @@ class OpenApiTest {
             "POST /api/v1/projects/{slug}/reports", "POST /api/v1/admin/at-rest-key-rotation",
             "GET /api/v1/projects/{slug}/reporter-standings",
             "DELETE /api/v1/projects/{slug}/reporter-standings/{reporter}", "GET /api/v1/projects/{slug}/audit",
-            "GET /api/v1/admin/audit");
+            "GET /api/v1/admin/audit", "GET /api/v1/me/projects");
 
     @Test
     void everyEndpointIsDocumentedWithRequestAndResponseExamples() throws Exception {

@@ -9,6 +9,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.embargo.intake.projects.ProjectApi.MyProjectView;
@@ -32,6 +35,8 @@ public class MyProjectsResource {
     @GET
     @Transactional
     @Operation(summary = "The projects the caller is a member of, with their role")
+    @APIResponse(responseCode = "200", description = "The caller's projects, by slug", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "mine", value = """
+            [{"slug":"openpanel","name":"OpenPanel","role":"OWNER","policyVersion":3}]""")))
     public List<MyProjectView> mine() {
         return projects.membershipsOf(access.subject()).stream().map(row -> {
             Project p = (Project) row[0];
