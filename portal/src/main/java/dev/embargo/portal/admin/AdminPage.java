@@ -1,5 +1,8 @@
 package dev.embargo.portal.admin;
 
+import static dev.embargo.portal.web.Forms.blank;
+import static dev.embargo.portal.web.Forms.trim;
+
 import java.net.URI;
 import java.util.List;
 
@@ -53,19 +56,12 @@ public class AdminPage {
             @FormParam("homepage") String homepage, @FormParam("ownerSubject") String ownerSubject,
             @FormParam("ownerEmail") String ownerEmail) {
         try {
-            intake.register(Json.of("slug", strip(slug), "name", strip(name), "homepage", blank(homepage), "owners",
-                    List.of(Json.of("subject", strip(ownerSubject), "email", blank(ownerEmail)))));
+            intake.register(Json.of("slug", trim(slug), "name", trim(name), "homepage", blank(homepage), "owners",
+                    List.of(Json.of("subject", trim(ownerSubject), "email", blank(ownerEmail)))));
         } catch (WebApplicationException e) {
             return problems.page(Problem.of(e));
         }
         return Response.seeOther(URI.create("/admin")).build();
     }
 
-    private static String strip(String s) {
-        return s == null ? null : s.strip();
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

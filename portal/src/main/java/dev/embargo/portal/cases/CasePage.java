@@ -1,5 +1,7 @@
 package dev.embargo.portal.cases;
 
+import static dev.embargo.portal.web.Forms.blank;
+
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -234,10 +236,6 @@ public class CasePage {
             return problems.page(Problem.of(e), "/cases/" + trackingId);
         }
         return back(trackingId);
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static Long parseLong(String s) {

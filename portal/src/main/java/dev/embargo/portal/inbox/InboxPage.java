@@ -1,5 +1,7 @@
 package dev.embargo.portal.inbox;
 
+import static dev.embargo.portal.web.Forms.blank;
+
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -93,10 +95,6 @@ public class InboxPage {
                         .append('&');
             }
         }
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static String oneOf(String s, List<String> allowed) {

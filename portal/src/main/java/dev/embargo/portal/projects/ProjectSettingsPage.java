@@ -1,5 +1,8 @@
 package dev.embargo.portal.projects;
 
+import static dev.embargo.portal.web.Forms.blank;
+import static dev.embargo.portal.web.Forms.trim;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -227,11 +230,4 @@ public class ProjectSettingsPage {
         }
     }
 
-    private static String trim(String s) {
-        return s == null ? null : s.strip();
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

@@ -1,5 +1,7 @@
 package dev.embargo.portal.reporter;
 
+import static dev.embargo.portal.web.Forms.blank;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,7 +130,4 @@ public record ReportForm(Map<String, String> values, Map<String, String> errors,
         return apiField.substring(apiField.indexOf('.') + 1);
     }
 
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

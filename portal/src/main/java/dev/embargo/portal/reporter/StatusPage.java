@@ -1,5 +1,7 @@
 package dev.embargo.portal.reporter;
 
+import static dev.embargo.portal.web.Forms.blank;
+
 import java.net.URI;
 import java.util.List;
 
@@ -167,7 +169,4 @@ public class StatusPage {
         return Response.seeOther(URI.create("/reporter/case")).build();
     }
 
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }
