@@ -214,6 +214,55 @@ class MaintainerPortalBrowserTest {
         }
     }
 
+    @Test
+    void adminAndPreferencePagesAndTheSessionCookie() {
+        try (TestBrowser browser = TestBrowser.start()) {
+            portal.signIn(browser, PortalRealm.ADMIN, "/admin");
+            assertThat(Portal.h1(browser)).isEqualTo("Platform admin");
+            assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("fim", "openpanel");
+            Portal.axe(browser, "platform admin");
+            // The session is an HttpOnly cookie; no token is readable by scripts or in the address bar.
+            var cookies = browser.driver().manage().getCookies();
+            assertThat(cookies).isNotEmpty();
+            assertThat(cookies).filteredOn(c -> c.getName().startsWith("q_session")).isNotEmpty()
+                    .allMatch(org.openqa.selenium.Cookie::isHttpOnly);
+            assertThat(browser.driver().getCurrentUrl()).doesNotContain("code=").doesNotContain("token");
+            portal.open(browser, "/me/preferences");
+            assertThat(Portal.h1(browser)).isEqualTo("Notifications");
+            Portal.axe(browser, "notification preferences");
+        }
+        try (TestBrowser browser = TestBrowser.start()) {
+            // A maintainer is no platform admin: the admin page answers like a missing one.
+            portal.signIn(browser, PortalRealm.MAINTAINER, "/cases");
+            assertThat(portal.status(browser, "/admin")).isIn(403, 404);
+        }
+    }
+
+    @Test
+    void everyPageCarriesTheSecurityHeaders() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (String path : new String[] { "/", "/p", "/p/fim", "/reporter", "/reporter/cases/FIM-2026-0001",
+                "/cases/FIM-1999-0001" }) {
+            var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(portal.url + path)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            var h = r.headers();
+            String csp = h.firstValue("Content-Security-Policy").orElse("");
+            assertThat(csp).as(path).contains("script-src 'self'", "frame-ancestors 'none'", "default-src 'none'")
+                    .doesNotContain("unsafe-inline", "unsafe-eval");
+            assertThat(h.firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+            assertThat(h.firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
+            assertThat(h.firstValue("Cache-Control")).as(path).hasValue("no-store");
+            assertThat(r.body()).as(path).doesNotContain("<script>");
+        }
+        // A form posted without its CSRF token changes nothing: 403.
+        var post = http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(portal.url + "/p/fim"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("title=forged")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, post.statusCode());
+    }
+
     private static String stateBadge(TestBrowser browser) {
         return browser.driver().findElement(By.cssSelector(".badges .state")).getText();
     }
