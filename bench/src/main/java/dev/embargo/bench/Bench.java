@@ -89,6 +89,7 @@ public final class Bench {
         slaDueQueryAtScale();
         hallOfFameAtScale();
         flood();
+        new PortalPages(this).run();
         write();
     }
 
@@ -394,24 +395,33 @@ public final class Bench {
         }
     }
 
+    /** A demo user's access token (password grant of embargo-cli). */
+    String passwordToken(String user, String password) throws IOException, InterruptedException {
+        // localhost, not 127.0.0.1: the services expect the issuer Keycloak names for http://localhost.
+        var request = HttpRequest.newBuilder(URI.create(keycloak + "/realms/embargo/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=embargo-cli&username=" + user
+                        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)))
+                .build();
+        HttpResponse<String> token = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (token.statusCode() != 200) {
+            throw new IllegalStateException("no token for " + user + " (Keycloak answered " + token.statusCode() + ")");
+        }
+        return JSON.readTree(token.body()).path("access_token").asText();
+    }
+
     /** Rebuilds the stored leaderboards as the demo platform admin; null when done, else why not. */
     String rebuildHallOfFame() throws Exception {
         String password = System.getenv("PASSWORD_demo_admin");
         if (password == null || password.isBlank()) {
             return "no PASSWORD_demo_admin (.platform/secrets.env)";
         }
-        // localhost, not 127.0.0.1: the services expect the issuer Keycloak names for http://localhost.
-        var tokenRequest = HttpRequest
-                .newBuilder(URI.create(keycloak + "/realms/embargo/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=embargo-cli"
-                        + "&username=demo-admin&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)))
-                .build();
-        HttpResponse<String> token = http.send(tokenRequest, HttpResponse.BodyHandlers.ofString());
-        if (token.statusCode() != 200) {
-            return "no admin token (Keycloak answered " + token.statusCode() + ")";
+        String accessToken;
+        try {
+            accessToken = passwordToken("demo-admin", password);
+        } catch (IllegalStateException e) {
+            return e.getMessage();
         }
-        String accessToken = JSON.readTree(token.body()).path("access_token").asText();
         long t0 = System.nanoTime();
         HttpResponse<String> rebuilt = http
                 .send(HttpRequest.newBuilder(URI.create(credits + "/api/v1/admin/hall-of-fame/rebuild"))
