@@ -78,6 +78,12 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         var bench = new Bench(Path.of(args[0]), List.of(args).contains("--quick"));
+        if (List.of(args).contains("--portal")) {
+            // Only the portal's page times (bench/run --portal).
+            new PortalPages(bench).run();
+            bench.write();
+            return;
+        }
         bench.run();
     }
 
