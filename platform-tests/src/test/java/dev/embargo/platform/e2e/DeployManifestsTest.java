@@ -207,7 +207,8 @@ class DeployManifestsTest {
         assertEquals("Ingress", ingress.get("kind").asText());
         Set<String> routed = new java.util.HashSet<>();
         ingress.at("/spec/rules/0/http/paths").forEach(p -> routed.add(p.at("/backend/service/name").asText()));
-        assertEquals(Set.of("intake-service", "triage-service", "notification-service", "credits-service"), routed);
+        assertEquals(Set.of("intake-service", "triage-service", "notification-service", "credits-service", "portal"),
+                routed);
 
         // The trusted proxies are ranges the services accept, for intake's submissions and triage's reporter API.
         JsonNode config = documents(base.resolve("config.yaml")).get(0).get("data");
