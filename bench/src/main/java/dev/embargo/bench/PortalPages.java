@@ -47,7 +47,7 @@ final class PortalPages {
         }
         String token = bench.passwordToken("demo-owner", password);
         long cases = seed(token);
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(localhostCookies())
                 .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
         signIn(browser, password);
         String trackingId = firstTrackingId(token);
@@ -121,6 +121,47 @@ final class PortalPages {
     private String get(String url, String token) throws IOException, InterruptedException {
         return bench.http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /**
+     * A cookie jar that, like a browser, counts http://localhost as a secure context: Keycloak marks its login cookies
+     * Secure, and the JDK's jar would otherwise never send them back over http.
+     */
+    private static CookieManager localhostCookies() {
+        var store = new CookieManager().getCookieStore();
+        var jar = new java.net.CookieStore() {
+            @Override
+            public void add(URI uri, java.net.HttpCookie cookie) {
+                cookie.setSecure(false);
+                store.add(uri, cookie);
+            }
+
+            @Override
+            public List<java.net.HttpCookie> get(URI uri) {
+                return store.get(uri);
+            }
+
+            @Override
+            public List<java.net.HttpCookie> getCookies() {
+                return store.getCookies();
+            }
+
+            @Override
+            public List<URI> getURIs() {
+                return store.getURIs();
+            }
+
+            @Override
+            public boolean remove(URI uri, java.net.HttpCookie cookie) {
+                return store.remove(uri, cookie);
+            }
+
+            @Override
+            public boolean removeAll() {
+                return store.removeAll();
+            }
+        };
+        return new CookieManager(jar, java.net.CookiePolicy.ACCEPT_ALL);
     }
 
     /** Keycloak's login form, filled in as a browser would: the portal then holds the session in its cookie. */
