@@ -81,7 +81,7 @@ public final class Bench {
         if (List.of(args).contains("--portal")) {
             // Only the portal's page times (bench/run --portal).
             new PortalPages(bench).run();
-            bench.write();
+            bench.write(LocalDate.now() + "-portal");
             return;
         }
         bench.run();
@@ -559,7 +559,11 @@ public final class Bench {
     }
 
     void write() throws IOException {
-        String date = LocalDate.now().toString();
+        write(LocalDate.now().toString());
+    }
+
+    /** Writes the results as bench/results/{name}.md and .json. */
+    void write(String date) throws IOException {
         Path dir = root.resolve("bench/results");
         Files.createDirectories(dir);
         var machine = new LinkedHashMap<String, Object>();
