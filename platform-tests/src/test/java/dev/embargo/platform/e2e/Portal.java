@@ -69,9 +69,7 @@ final class Portal {
     /** Clicks a submit button and waits for the next page. */
     static void submit(TestBrowser browser, By button) {
         WebElement old = browser.driver().findElement(By.tagName("html"));
-        WebElement b = browser.driver().findElement(button);
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", b);
-        b.click();
+        WebElement b = clickable(browser, button);
         try {
             browser.await().until(ExpectedConditions.stalenessOf(old));
         } catch (org.openqa.selenium.TimeoutException e) {
@@ -97,6 +95,31 @@ final class Portal {
                     + "; form: " + form + "; console: " + console + ")", e);
         }
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
+    }
+
+    /**
+     * The button, scrolled into view and clicked. chromedriver now and then answers "Node with given id does not belong
+     * to the document" for an element found a moment before on a page that has not changed; finding it again works.
+     */
+    private static WebElement clickable(TestBrowser browser, By button) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                WebElement b = browser.driver().findElement(button);
+                ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                        .executeScript("arguments[0].scrollIntoView()", b);
+                b.click();
+                return b;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (attempt == 3 || e.getMessage() == null
+                        || !e.getMessage().contains("does not belong to the document")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     static By button(String text) {
