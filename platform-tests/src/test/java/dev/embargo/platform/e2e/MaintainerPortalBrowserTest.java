@@ -109,11 +109,19 @@ class MaintainerPortalBrowserTest {
     }
 
     @Test
-    void inboxAndPolicyEditorScreenshots() {
-        portal.submit("fim", "Stored XSS in the project title " + UUID.randomUUID());
+    void theInboxListsNewReportsWithACountPerStateAndFiltersByState() {
+        Portal.Submitted report = portal.submit("fim", "Stored XSS in the project title " + UUID.randomUUID());
+        portal.caseId(PortalRealm.MAINTAINER, report.trackingId());
         try (TestBrowser browser = TestBrowser.start()) {
             portal.signIn(browser, PortalRealm.MAINTAINER, "/cases");
+            String main = browser.driver().findElement(By.tagName("main")).getText();
+            assertThat(main).contains(report.trackingId());
+            // The NEW tab counts at least this report; the CLOSED tab lists none of the new ones.
+            String newTab = browser.driver().findElement(By.cssSelector(".tabs a[href*='state=NEW'] .count")).getText();
+            assertThat(Integer.parseInt(newTab)).isPositive();
             portal.screenshot(browser, "inbox");
+            portal.open(browser, "/cases?state=CLOSED");
+            assertThat(browser.driver().findElement(By.tagName("main")).getText()).doesNotContain(report.trackingId());
         }
     }
 
@@ -136,7 +144,8 @@ class MaintainerPortalBrowserTest {
             // Valid JSON that the policy schema refuses: intake's own message, and still nothing published.
             Portal.type(browser, "policy-document", "{ \"name\": \"POD\" }");
             Portal.submit(browser, Portal.button("Publish a new version"));
-            assertThat(Portal.byId(browser, "policy-problem").getText()).isNotBlank();
+            assertThat(Portal.byId(browser, "policy-problem").getText()).contains("policy schema");
+            assertThat(browser.driver().findElements(By.cssSelector(".versions li"))).hasSize(1);
             Portal.axe(browser, "policy editor with a refusal");
             portal.screenshot(browser, "policy-editor");
             // A real change: a new version, and its diff names the change.

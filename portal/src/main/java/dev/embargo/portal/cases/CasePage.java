@@ -102,8 +102,7 @@ public class CasePage {
             @FormParam("reason") String reason, @FormParam("resolution") String resolution,
             @FormParam("duplicateOf") String duplicateOf, @FormParam("override") String override,
             @FormParam("version") Long version) {
-        String id = caseId(trackingId);
-        return act(trackingId, () -> {
+        return act(trackingId, id -> {
             String duplicateId = blank(duplicateOf) == null ? null
                     : caseId(duplicateOf.strip().toUpperCase(java.util.Locale.ROOT));
             triage.transition(id, Json.of("action", action, "reason", blank(reason), "resolution", blank(resolution),
@@ -114,7 +113,6 @@ public class CasePage {
     @POST
     @Path("/severity")
     public Response severity(@PathParam("trackingId") String trackingId, MultivaluedMap<String, String> form) {
-        String id = caseId(trackingId);
         Map<String, String> chosen = new HashMap<>();
         Cvss31.METRICS.forEach(m -> {
             String v = form.getFirst("m-" + m.key());
@@ -135,7 +133,7 @@ public class CasePage {
             }
         }
         Long version = parseLong(form.getFirst("version"));
-        return act(trackingId, () -> {
+        return act(trackingId, id -> {
             if ("TRIAGE".equals(form.getFirst("then"))) {
                 Json after = triage.transition(id,
                         Json.of("action", "TRIAGE", "cvssVector", vector, "version", version));
@@ -151,24 +149,21 @@ public class CasePage {
     @POST
     @Path("/assignee")
     public Response assign(@PathParam("trackingId") String trackingId, @FormParam("assignee") String assignee) {
-        String id = caseId(trackingId);
-        return act(trackingId, () -> triage.assign(id, Json.of("assignee", blank(assignee))));
+        return act(trackingId, id -> triage.assign(id, Json.of("assignee", blank(assignee))));
     }
 
     @POST
     @Path("/messages")
     public Response post(@PathParam("trackingId") String trackingId, @FormParam("visibility") String visibility,
             @FormParam("projectSlug") String projectSlug, @FormParam("text") String text) {
-        String id = caseId(trackingId);
-        return act(trackingId, () -> triage.post(id,
+        return act(trackingId, id -> triage.post(id,
                 Json.of("visibility", visibility, "projectSlug", blank(projectSlug), "text", text)));
     }
 
     @POST
     @Path("/projects")
     public Response addProject(@PathParam("trackingId") String trackingId, @FormParam("projectSlug") String slug) {
-        String id = caseId(trackingId);
-        return act(trackingId, () -> triage.addProject(id, Json.of("projectSlug", blank(slug))));
+        return act(trackingId, id -> triage.addProject(id, Json.of("projectSlug", blank(slug))));
     }
 
     @POST
@@ -176,8 +171,7 @@ public class CasePage {
     public Response projectStatus(@PathParam("trackingId") String trackingId, @PathParam("slug") String slug,
             @FormParam("status") String status, @FormParam("fixedVersions") String fixedVersions,
             @FormParam("statement") String statement) {
-        String id = caseId(trackingId);
-        return act(trackingId, () -> triage.projectStatus(id, slug,
+        return act(trackingId, id -> triage.projectStatus(id, slug,
                 Json.of("status", status, "fixedVersions", blank(fixedVersions), "statement", blank(statement))));
     }
 
@@ -185,16 +179,14 @@ public class CasePage {
     @Path("/projects/{slug}/stance")
     public Response stance(@PathParam("trackingId") String trackingId, @PathParam("slug") String slug,
             @FormParam("stance") String stance, @FormParam("reason") String reason) {
-        String id = caseId(trackingId);
-        return act(trackingId, () -> triage.stance(id, slug, Json.of("stance", stance, "reason", blank(reason))));
+        return act(trackingId, id -> triage.stance(id, slug, Json.of("stance", stance, "reason", blank(reason))));
     }
 
     @POST
     @Path("/disclosure")
     public Response disclosure(@PathParam("trackingId") String trackingId, @FormParam("date") String date,
             @FormParam("time") String time, @FormParam("timeZone") String timeZone) {
-        String id = caseId(trackingId);
-        return act(trackingId, () -> triage.disclosure(id,
+        return act(trackingId, id -> triage.disclosure(id,
                 Json.of("date", blank(date), "time", blank(time), "timeZone", blank(timeZone))));
     }
 
@@ -228,10 +220,14 @@ public class CasePage {
         return Response.seeOther(URI.create("/cases/" + trackingId)).build();
     }
 
-    /** Runs a form's calls; a refusal is shown as a page whose reload link goes back to the case. */
-    private Response act(String trackingId, Runnable calls) {
+    /**
+     * Runs a form's calls on the case (found among the reader's own; anything else answers like a missing one); a
+     * refusal is shown as a page whose reload link goes back to the case.
+     */
+    private Response act(String trackingId, java.util.function.Consumer<String> calls) {
+        String id = caseId(trackingId);
         try {
-            calls.run();
+            calls.accept(id);
         } catch (WebApplicationException e) {
             return problems.page(Problem.of(e), "/cases/" + trackingId);
         }

@@ -1,6 +1,5 @@
 package dev.embargo.portal.reporter;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,8 +87,7 @@ public class ProjectPages {
             int status = p.status() == 429 || p.status() == 403 || p.status() == 409 ? p.status() : 422;
             return Response.status(status).entity(page(slug, report.refusedWith(p))).build();
         }
-        return Response.ok(submitted.data("project", intake.project(slug)).data("report", answer).data("at",
-                Instant.now().toString())).build();
+        return Response.ok(submitted.data("project", intake.project(slug)).data("report", answer)).build();
     }
 
     /** A small text receipt: tracking id, project, time and token, for the reporter to keep. */
