@@ -56,24 +56,57 @@ final class Portal {
         return browser.driver().findElement(By.cssSelector("main h1")).getText();
     }
 
+    /** The text of the element with the id, read again if chromedriver loses the node (see {@link #retried}). */
+    static String text(TestBrowser browser, String id) {
+        String[] text = new String[1];
+        retried(() -> text[0] = byId(browser, id).getText());
+        return text[0];
+    }
+
     static WebElement byId(TestBrowser browser, String id) {
         return browser.driver().findElement(By.id(id));
     }
 
     static void type(TestBrowser browser, String id, String text) {
-        WebElement e = byId(browser, id);
-        e.clear();
-        e.sendKeys(text);
+        retried(() -> {
+            WebElement e = byId(browser, id);
+            e.clear();
+            e.sendKeys(text);
+        });
+    }
+
+    /**
+     * Runs a step on elements found anew each time. chromedriver now and then answers "Node with given id does not
+     * belong to the document" for an element found a moment before on a page that has not changed; finding it again
+     * works.
+     */
+    static void retried(Runnable step) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                step.run();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (attempt == 3 || e.getMessage() == null
+                        || !e.getMessage().contains("does not belong to the document")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Clicks a submit button and waits for the next page. */
     static void submit(TestBrowser browser, By button) {
         WebElement old = browser.driver().findElement(By.tagName("html"));
-        WebElement b = clickable(browser, button);
+        clickable(browser, button);
         try {
-            browser.await().until(ExpectedConditions.stalenessOf(old));
+            browser.await().until(d -> gone(old));
         } catch (org.openqa.selenium.TimeoutException e) {
             Platform.sleep(15_000);
+            WebElement b = browser.driver().findElement(button);
             Object invalid = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
                     "return Array.from(document.querySelectorAll('form :invalid')).map(e => e.id || e.name).join(',')");
             String console;
@@ -98,28 +131,31 @@ final class Portal {
     }
 
     /**
-     * The button, scrolled into view and clicked. chromedriver now and then answers "Node with given id does not belong
-     * to the document" for an element found a moment before on a page that has not changed; finding it again works.
+     * Whether the page the element belongs to has been replaced. chromedriver says so either as a stale element or, now
+     * and then, as "Node with given id does not belong to the document".
      */
-    private static WebElement clickable(TestBrowser browser, By button) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                WebElement b = browser.driver().findElement(button);
-                ((org.openqa.selenium.JavascriptExecutor) browser.driver())
-                        .executeScript("arguments[0].scrollIntoView()", b);
-                b.click();
-                return b;
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-            } catch (org.openqa.selenium.WebDriverException e) {
-                if (attempt == 3 || e.getMessage() == null
-                        || !e.getMessage().contains("does not belong to the document")) {
-                    throw e;
-                }
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
             }
+            throw e;
         }
+    }
+
+    /** The button, found anew, scrolled into view and clicked (see {@link #retried}). */
+    private static void clickable(TestBrowser browser, By button) {
+        retried(() -> {
+            WebElement b = browser.driver().findElement(button);
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()",
+                    b);
+            b.click();
+        });
     }
 
     static By button(String text) {

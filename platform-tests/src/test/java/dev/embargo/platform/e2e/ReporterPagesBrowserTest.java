@@ -49,7 +49,7 @@ class ReporterPagesBrowserTest {
             Portal.type(browser, "f-cvssVector", "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N");
             Portal.submit(browser, Portal.button("Send the report"));
             assertThat(Portal.h1(browser)).startsWith("Report sent");
-            String trackingId = Portal.byId(browser, "tracking-id").getText();
+            String trackingId = Portal.text(browser, "tracking-id");
             String token = Portal.byId(browser, "report-token").getAttribute("value");
             assertThat(token).hasSizeGreaterThanOrEqualTo(32);
             assertThat(browser.driver().getCurrentUrl()).doesNotContain(token);
@@ -139,7 +139,7 @@ class ReporterPagesBrowserTest {
                 portal.open(browser, "/p/fim");
                 fill(browser, "Signed-in report " + i + " " + UUID.randomUUID(), true);
                 Portal.submit(browser, Portal.button("Send the report"));
-                ids[i] = Portal.byId(browser, "tracking-id").getText();
+                ids[i] = Portal.text(browser, "tracking-id");
             }
             for (String id : ids) {
                 portal.caseId(PortalRealm.MAINTAINER, id);
