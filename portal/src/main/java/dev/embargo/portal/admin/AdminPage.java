@@ -8,6 +8,7 @@ import java.util.List;
 
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -51,7 +52,7 @@ public class AdminPage {
     /** For anyone but a platform admin the page does not exist (intake refuses them the operations as well). */
     private void adminOnly() {
         if (!viewer.admin()) {
-            throw new jakarta.ws.rs.NotFoundException();
+            throw new NotFoundException();
         }
     }
 

@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -104,7 +106,7 @@ public class CasePage {
             @FormParam("version") Long version) {
         return act(trackingId, id -> {
             String duplicateId = blank(duplicateOf) == null ? null
-                    : caseId(duplicateOf.strip().toUpperCase(java.util.Locale.ROOT));
+                    : caseId(duplicateOf.strip().toUpperCase(Locale.ROOT));
             triage.transition(id, Json.of("action", action, "reason", blank(reason), "resolution", blank(resolution),
                     "duplicateOf", duplicateId, "version", version, "override", "on".equals(override) ? true : null));
         });
@@ -127,8 +129,8 @@ public class CasePage {
         if (cweText != null) {
             for (String part : cweText.split("[,\\s]+")) {
                 if (!part.isBlank()) {
-                    cwes.add(part.toUpperCase(java.util.Locale.ROOT).startsWith("CWE-")
-                            ? part.toUpperCase(java.util.Locale.ROOT) : "CWE-" + part);
+                    cwes.add(part.toUpperCase(Locale.ROOT).startsWith("CWE-") ? part.toUpperCase(Locale.ROOT)
+                            : "CWE-" + part);
                 }
             }
         }
@@ -224,7 +226,7 @@ public class CasePage {
      * Runs a form's calls on the case (found among the reader's own; anything else answers like a missing one); a
      * refusal is shown as a page whose reload link goes back to the case.
      */
-    private Response act(String trackingId, java.util.function.Consumer<String> calls) {
+    private Response act(String trackingId, Consumer<String> calls) {
         String id = caseId(trackingId);
         try {
             calls.accept(id);

@@ -2,7 +2,10 @@ package dev.embargo.portal.inbox;
 
 import static dev.embargo.portal.web.Forms.blank;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import jakarta.ws.rs.DefaultValue;
@@ -57,8 +60,8 @@ public class InboxPage {
             @QueryParam("finding") String finding, @QueryParam("assignee") String assignee, @QueryParam("q") String q,
             @QueryParam("page") @DefaultValue("0") int page) {
         var filter = new Filter(blank(project), oneOf(state, STATES), oneOf(severity, SEVERITIES), oneOf(sla, SLA),
-                blank(finding), blank(assignee), q == null || !TRACKING_ID.matcher(q.strip()).matches() ? null
-                        : q.strip().toUpperCase(java.util.Locale.ROOT),
+                blank(finding), blank(assignee),
+                q == null || !TRACKING_ID.matcher(q.strip()).matches() ? null : q.strip().toUpperCase(Locale.ROOT),
                 Math.max(0, Math.min(page, 1000)));
         int size = config.pageSize();
         List<Json> cases = triage.cases(filter.project(), filter.state(), filter.severity(), filter.sla(),
@@ -90,9 +93,7 @@ public class InboxPage {
 
         private static void add(StringBuilder b, String k, Object v) {
             if (v != null && !v.toString().isEmpty()) {
-                b.append(k).append('=')
-                        .append(java.net.URLEncoder.encode(v.toString(), java.nio.charset.StandardCharsets.UTF_8))
-                        .append('&');
+                b.append(k).append('=').append(URLEncoder.encode(v.toString(), StandardCharsets.UTF_8)).append('&');
             }
         }
     }

@@ -25,7 +25,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 
@@ -50,8 +50,6 @@ import io.quarkus.security.Authenticated;
 @Authenticated
 public class ProjectSettingsPage {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private final IntakeApi intake;
     private final NotificationApi notification;
     private final ProblemPages problems;
@@ -59,10 +57,14 @@ public class ProjectSettingsPage {
     private final Template settings;
     private final Template webhookCreated;
     private final Template diff;
+    private final ObjectMapper json;
+    /** Policies shown in the editor and diffed line by line: indented, one field a line. */
+    private final ObjectWriter indented;
 
     ProjectSettingsPage(@RestClient IntakeApi intake, @RestClient NotificationApi notification, ProblemPages problems,
             @Location("projects.html") Template list, @Location("project-settings.html") Template settings,
-            @Location("webhook-created.html") Template webhookCreated, @Location("policy-diff.html") Template diff) {
+            @Location("webhook-created.html") Template webhookCreated, @Location("policy-diff.html") Template diff,
+            ObjectMapper json) {
         this.intake = intake;
         this.notification = notification;
         this.problems = problems;
@@ -70,6 +72,8 @@ public class ProjectSettingsPage {
         this.settings = settings;
         this.webhookCreated = webhookCreated;
         this.diff = diff;
+        this.json = json;
+        this.indented = json.writerWithDefaultPrettyPrinter();
     }
 
     @GET
@@ -91,7 +95,7 @@ public class ProjectSettingsPage {
     public Response publishPolicy(@PathParam("slug") String slug, @FormParam("document") String document) {
         JsonNode parsed;
         try {
-            parsed = JSON.readTree(document == null ? "" : document);
+            parsed = json.readTree(document == null ? "" : document);
             if (parsed == null || !parsed.isObject()) {
                 return Response.status(422)
                         .entity(page(slug, document, Problem
@@ -191,7 +195,7 @@ public class ProjectSettingsPage {
         Json policy = intake.policy(slug);
         String current;
         try {
-            current = JSON.writeValueAsString(policy.get("policy"));
+            current = indented.writeValueAsString(policy.get("policy"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -222,9 +226,9 @@ public class ProjectSettingsPage {
         return Response.seeOther(URI.create("/projects/" + slug + "#" + anchor)).build();
     }
 
-    private static List<String> lines(Object policy) {
+    private List<String> lines(Object policy) {
         try {
-            return Arrays.asList(JSON.writeValueAsString(policy).split("\n"));
+            return Arrays.asList(indented.writeValueAsString(policy).split("\n"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

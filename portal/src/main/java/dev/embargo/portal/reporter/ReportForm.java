@@ -5,6 +5,7 @@ import static dev.embargo.portal.web.Forms.blank;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -53,7 +54,7 @@ public record ReportForm(Map<String, String> values, Map<String, String> errors,
         List<String> cwes = new ArrayList<>();
         for (String part : value("cweIds").split("[,\\s]+")) {
             if (!part.isBlank()) {
-                cwes.add(part.strip().toUpperCase(java.util.Locale.ROOT));
+                cwes.add(part.strip().toUpperCase(Locale.ROOT));
             }
         }
         Map<String, String> extra = new LinkedHashMap<>();

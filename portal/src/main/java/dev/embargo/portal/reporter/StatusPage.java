@@ -4,6 +4,8 @@ import static dev.embargo.portal.web.Forms.blank;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -77,7 +79,7 @@ public class StatusPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response openSession(@FormParam("trackingId") String trackingId, @FormParam("token") String token) {
-        String t = trackingId == null ? "" : trackingId.strip().toUpperCase(java.util.Locale.ROOT);
+        String t = trackingId == null ? "" : trackingId.strip().toUpperCase(Locale.ROOT);
         String k = token == null ? "" : token.strip();
         if (t.matches("[A-Z0-9-]{1,40}") && k.matches("[A-Za-z0-9_-]{20,100}")) {
             try {
@@ -156,7 +158,7 @@ public class StatusPage {
         return Response.seeOther(URI.create("/reporter")).build();
     }
 
-    private Response act(java.util.function.Consumer<ReporterSession.Opened> step) {
+    private Response act(Consumer<ReporterSession.Opened> step) {
         var s = sessions.current(routing);
         if (s.isEmpty()) {
             return Response.seeOther(URI.create("/reporter")).build();

@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.quarkus.oidc.token.propagation.common.AccessToken;
 
 /** intake-service's project, policy and submission API, called with the signed-in user's access token. */
@@ -56,7 +58,7 @@ public interface IntakeApi {
 
     @PUT
     @Path("/projects/{slug}/policy")
-    Json publishPolicy(@PathParam("slug") String slug, com.fasterxml.jackson.databind.JsonNode document);
+    Json publishPolicy(@PathParam("slug") String slug, JsonNode document);
 
     @GET
     @Path("/projects/{slug}/policy/versions")

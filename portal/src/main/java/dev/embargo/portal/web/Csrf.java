@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Set;
 
 import javax.crypto.Mac;
@@ -103,7 +104,7 @@ public class Csrf {
         return Response.status(403).type(MediaType.TEXT_HTML_TYPE)
                 .entity(refused.data("title", "This form has expired")
                         .data("detail", "Reload the page and send the form again.").data("status", 403)
-                        .data("conflict", false).data("fields", java.util.Map.of()).data("back", null).render())
+                        .data("conflict", false).data("fields", Map.of()).data("back", null).render())
                 .build();
     }
 

@@ -1,5 +1,7 @@
 package dev.embargo.portal.web;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +10,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * What a service answered when it refused a call, as a page shows it: its status, its stable problem {@code type}, its
@@ -16,8 +17,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public record Problem(int status, String type, String title, String detail, Map<String, String> fields,
         List<String> missingFields, List<String> reasons) {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Not found, and not allowed to see: the same answer, so a URL tells nobody whether the case exists. */
     public boolean missing() {
@@ -51,13 +50,14 @@ public record Problem(int status, String type, String title, String detail, Map<
         String type = null;
         String title = null;
         String detail = null;
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
-        List<String> missing = new java.util.ArrayList<>();
-        List<String> reasons = new java.util.ArrayList<>();
+        Map<String, String> fields = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
         try {
             if (r.hasEntity()) {
                 r.bufferEntity();
-                JsonNode body = JSON.readTree(r.readEntity(String.class));
+                // read by the REST client's own Jackson (the service's one ObjectMapper)
+                JsonNode body = r.readEntity(JsonNode.class);
                 type = text(body, "type");
                 title = text(body, "title");
                 detail = text(body, "detail");

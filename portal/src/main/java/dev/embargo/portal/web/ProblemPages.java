@@ -1,5 +1,6 @@
 package dev.embargo.portal.web;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -16,7 +17,7 @@ import io.quarkus.qute.Template;
  * same page, same words); a concurrent edit says what happened and offers a reload; a service that is down says so.
  * Never a stack trace, never the reader's input.
  */
-@jakarta.enterprise.context.ApplicationScoped
+@ApplicationScoped
 public class ProblemPages {
 
     private static final Logger LOG = Logger.getLogger(ProblemPages.class);

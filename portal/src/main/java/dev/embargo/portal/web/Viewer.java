@@ -1,5 +1,7 @@
 package dev.embargo.portal.web;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 
@@ -62,7 +64,7 @@ public class Viewer {
         Cookie tz = routing.request().getCookie("tz");
         if (tz != null) {
             try {
-                return ZoneId.of(java.net.URLDecoder.decode(tz.getValue(), java.nio.charset.StandardCharsets.UTF_8));
+                return ZoneId.of(URLDecoder.decode(tz.getValue(), StandardCharsets.UTF_8));
             } catch (DateTimeException | IllegalArgumentException e) {
                 // an unknown zone name: fall back to UTC
             }
