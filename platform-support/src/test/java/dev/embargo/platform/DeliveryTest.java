@@ -234,6 +234,8 @@ class DeliveryTest {
     private static ProducerRecord<String, byte[]> record(String topic, String key, String eventId, String type,
             byte[] payload, String source) {
         var headers = new RecordHeaders();
+        headers.add(CloudEventHeaders.SPEC_VERSION,
+                CloudEventHeaders.SPEC_VERSION_VALUE.getBytes(StandardCharsets.UTF_8));
         headers.add(CloudEventHeaders.ID, eventId.getBytes(StandardCharsets.UTF_8));
         headers.add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
         headers.add(CloudEventHeaders.SOURCE, source.getBytes(StandardCharsets.UTF_8));
