@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -104,7 +105,7 @@ class DeliveryTest {
 
     @Test
     void brokerOutageLongerThanDeliveryTimeoutLosesAndDuplicatesNothing() throws Exception {
-        List<String> ids = java.util.stream.IntStream.range(0, 20).mapToObj(i -> newId()).toList();
+        List<String> ids = IntStream.range(0, 20).mapToObj(i -> newId()).toList();
         TestKafka.stopBroker();
         try {
             for (String id : ids) {

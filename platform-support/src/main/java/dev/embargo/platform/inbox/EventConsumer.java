@@ -1,5 +1,14 @@
 package dev.embargo.platform.inbox;
 
+import static org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG;
+import static org.apache.kafka.clients.consumer.ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG;
+import static org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG;
+import static org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG;
+import static org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG;
+import static org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG;
+import static org.apache.kafka.clients.consumer.ConsumerConfig.MAX_POLL_RECORDS_CONFIG;
+import static org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG;
+
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -127,17 +136,14 @@ public class EventConsumer {
         handlers.forEach(h -> topics.addAll(h.topics()));
         Properties p = new Properties();
         p.putAll(kafka);
-        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
-        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                (int) config.apiTimeout().toMillis());
-        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class.getName());
-        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class.getName());
+        p.put(GROUP_ID_CONFIG, groupId);
+        p.put(ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(MAX_POLL_RECORDS_CONFIG, 100);
+        p.put(DEFAULT_API_TIMEOUT_MS_CONFIG, (int) config.apiTimeout().toMillis());
+        p.put(KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         consumer = new KafkaConsumer<>(p);
         // Exposes kafka_consumer_fetch_manager_records_lag_max and friends: the operator's consumer-lag signal.
         new KafkaClientMetrics(consumer).bindTo(registry);
