@@ -10,7 +10,6 @@ import static org.apache.kafka.clients.consumer.ConsumerConfig.MAX_POLL_RECORDS_
 import static org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -33,21 +32,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import dev.embargo.events.CloudEventHeaders;
 import dev.embargo.events.EventCodec;
 import dev.embargo.events.EventEnvelope;
 import dev.embargo.events.InvalidEventException;
@@ -99,7 +90,7 @@ public class EventConsumer {
     private final String groupId;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile KafkaConsumer<String, byte[]> consumer;
-    private KafkaProducer<String, byte[]> deadLetters;
+    private DeadLetters deadLetters;
     /** Bounded attempts at one event, with exponential backoff, before it is dead-lettered. */
     private Guard attempts;
     /** Waits out an outage of the database or the broker for as long as the consumer runs; never dead-letters. */
@@ -147,11 +138,7 @@ public class EventConsumer {
         consumer = new KafkaConsumer<>(p);
         // Exposes kafka_consumer_fetch_manager_records_lag_max and friends: the operator's consumer-lag signal.
         new KafkaClientMetrics(consumer).bindTo(registry);
-        Map<String, Object> producer = new HashMap<>(kafka);
-        producer.putAll(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
-        deadLetters = new KafkaProducer<>(producer);
+        deadLetters = new DeadLetters(deadLetterTopic(), kafka, inbox, registry);
         attempts = Guard.create().withDescription("event attempts").withRetry().maxRetries(config.maxAttempts() - 1)
                 .delay(config.retryBackoff().toMillis(), ChronoUnit.MILLIS).jitter(0, ChronoUnit.MILLIS)
                 .abortOn(Unavailable.class).withExponentialBackoff().factor(2).done().done().build();
@@ -181,7 +168,7 @@ public class EventConsumer {
         }
         consumer.wakeup();
         thread.join(TimeUnit.SECONDS.toMillis(10));
-        deadLetters.close(Duration.ofSeconds(5));
+        deadLetters.close();
     }
 
     private void run(List<EventHandler> handlers, Set<String> topics) {
@@ -263,10 +250,10 @@ public class EventConsumer {
             cloudEvent = KafkaMessageFactory.createReader(record)
                     .read(version -> CloudEventBuilder.fromSpecVersion(version).withSource(UNKNOWN_SOURCE));
         } catch (IllegalStateException e) {
-            return deadLetter(record, null, null, "missing CloudEvents id or type header");
+            return deadLetters.send(record, null, null, "missing CloudEvents id or type header");
         } catch (CloudEventRWException e) {
             // The SDK's message may quote a header value; the reason names the rule only.
-            return deadLetter(record, null, null, "malformed event: not a CloudEvents 1.0 binary-mode envelope");
+            return deadLetters.send(record, null, null, "malformed event: not a CloudEvents 1.0 binary-mode envelope");
         }
         String id = cloudEvent.getId();
         String type = cloudEvent.getType();
@@ -278,7 +265,7 @@ public class EventConsumer {
         }
         String source = cloudEvent.getSource().toString();
         if (Topics.producer(record.topic()).filter(producer -> !producer.equals(source)).isPresent()) {
-            return deadLetter(record, id, type, "source is not the producer of " + record.topic());
+            return deadLetters.send(record, id, type, "source is not the producer of " + record.topic());
         }
         LifecycleEvent event;
         EventEnvelope envelope;
@@ -287,7 +274,7 @@ public class EventConsumer {
             Instant time = cloudEvent.getTime() == null ? Instant.EPOCH : cloudEvent.getTime().toInstant();
             envelope = new EventEnvelope(id, type, source, time, event.subject());
         } catch (InvalidEventException e) {
-            return deadLetter(record, id, type, "malformed event: " + e.getMessage());
+            return deadLetters.send(record, id, type, "malformed event: " + e.getMessage());
         }
         try {
             attempts.get(() -> applyOnce(record, envelope, event, handlers), Boolean.class);
@@ -298,7 +285,7 @@ public class EventConsumer {
         } catch (RuntimeException e) {
             String reason = e instanceof RejectedEventException ? "rejected: " + e.getMessage()
                     : "handler failed: " + e.getClass().getSimpleName();
-            return deadLetter(record, id, type, reason);
+            return deadLetters.send(record, id, type, reason);
         }
     }
 
@@ -322,44 +309,12 @@ public class EventConsumer {
         }
     }
 
-    private boolean deadLetter(ConsumerRecord<String, byte[]> record, String id, String type, String reason) {
-        var headers = new RecordHeaders();
-        for (Header h : record.headers()) {
-            if (h.key().startsWith("ce_") || h.key().equals(CloudEventHeaders.CONTENT_TYPE)) {
-                headers.add(h);
-            }
-        }
-        headers.add(DLQ_REASON, bytes(reason));
-        headers.add(DLQ_TOPIC, bytes(record.topic()));
-        headers.add(DLQ_PARTITION, bytes(String.valueOf(record.partition())));
-        headers.add(DLQ_OFFSET, bytes(String.valueOf(record.offset())));
-        try {
-            deadLetters.send(new ProducerRecord<>(deadLetterTopic(), null, record.key(), record.value(), headers))
-                    .get(30, TimeUnit.SECONDS);
-            inbox.recordDeadLetter(id, type, record.topic(), record.partition(), record.offset(), reason);
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            Log.warnf("could not dead-letter %s/%d@%d yet: %s", record.topic(), record.partition(), record.offset(),
-                    e.getClass().getSimpleName());
-            return false;
-        }
-        registry.counter("embargo.events.dead.lettered", "topic", record.topic()).increment();
-        Log.warnf("dead-lettered %s/%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
-        return true;
-    }
-
     private boolean databaseReachable() {
         try (Connection c = dataSource.getConnection()) {
             return c.isValid(2);
         } catch (SQLException e) {
             return false;
         }
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The service's own infrastructure (its database, the broker) is away: wait and try again, drop nothing. */
