@@ -89,11 +89,8 @@ public class ProjectRegistry {
             return membership;
         }
         Membership membership = existing.get();
-        if (membership.isOwner() && role != Role.OWNER) {
-            requireAnotherOwner(project, subject);
-        }
         String emailBefore = membership.email();
-        boolean roleChanged = membership.update(role, email);
+        boolean roleChanged = membership.update(role, email, () -> anotherOwner(project, subject));
         if (roleChanged || (email != null && !email.equals(emailBefore))) {
             emit(project, membership, Change.ROLE_CHANGED, actor);
         }
@@ -103,9 +100,7 @@ public class ProjectRegistry {
     @Transactional
     public void removeMember(Project project, String subject, AuditLog.Actor actor) {
         Membership membership = memberships.membership(project.id(), subject).orElseThrow(Refused::notFound);
-        if (membership.isOwner()) {
-            requireAnotherOwner(project, subject);
-        }
+        membership.end(() -> anotherOwner(project, subject));
         memberships.remove(membership);
         emit(project, membership, Change.REMOVED, actor);
     }
@@ -117,12 +112,8 @@ public class ProjectRegistry {
         }
     }
 
-    private void requireAnotherOwner(Project project, String subject) {
-        boolean another = memberships.members(project.id()).stream()
-                .anyMatch(m -> m.isOwner() && !m.subject().equals(subject));
-        if (!another) {
-            throw Refused.conflict("last-owner", "A project must keep at least one owner.");
-        }
+    private boolean anotherOwner(Project project, String subject) {
+        return memberships.members(project.id()).stream().anyMatch(m -> m.isOwner() && !m.subject().equals(subject));
     }
 
     private void emit(Project project, Membership membership, Change change, AuditLog.Actor actor) {
