@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import dev.embargo.events.CasePublished;
 import dev.embargo.events.CasePublished.Credit;
+import dev.embargo.events.CreditType;
+import dev.embargo.events.Severity;
 import dev.embargo.testing.TestEvents;
 
 /** Plays the triage service: publishes cases with credits, with fresh random projects and ids. */
@@ -40,24 +42,25 @@ public final class PublishedCases {
     }
 
     public static CasePublished publishedCase(List<String> slugs, String severity, Instant at, Credit... credits) {
-        return new CasePublished(UUID.randomUUID().toString(), trackingId(slugs.get(0)), slugs, at, severity, 7.5, null,
+        return new CasePublished(UUID.randomUUID().toString(), trackingId(slugs.get(0)), slugs, at,
+                severity == null ? null : Severity.valueOf(severity), 7.5, null,
                 JsonNodeFactory.instance.objectNode().put("id", "x"), List.of(credits));
     }
 
     public static Credit named(String name, String link) {
-        return new Credit("FINDER", name, null, link, false, null);
+        return new Credit(CreditType.FINDER, name, null, link, false, null);
     }
 
     public static Credit named(String name, String link, String subject) {
-        return new Credit("REPORTER", name, "@" + name.replaceAll("\\W", ""), link, false, subject);
+        return new Credit(CreditType.REPORTER, name, "@" + name.replaceAll("\\W", ""), link, false, subject);
     }
 
     public static Credit anonymous() {
-        return new Credit("FINDER", null, null, null, true, null);
+        return new Credit(CreditType.FINDER, null, null, null, true, null);
     }
 
     public static Credit anonymous(String subject) {
-        return new Credit("REPORTER", null, null, null, true, subject);
+        return new Credit(CreditType.REPORTER, null, null, null, true, subject);
     }
 
     /** Publishes and waits until the advisory's credits are served. */

@@ -13,7 +13,13 @@ import java.util.List;
  *            for duplicates, the case it duplicates
  */
 public record CaseClosed(String caseId, String trackingId, List<String> projectSlugs, Instant occurredAt, String actor,
-        String resolution, String duplicateOfTrackingId) implements LifecycleEvent {
+        Resolution resolution, String duplicateOfTrackingId) implements LifecycleEvent {
+
+    /** How a case ended without a fix being published. */
+    public enum Resolution {
+        DUPLICATE, OUT_OF_SCOPE, INFORMATIVE, NOT_APPLICABLE, SPAM, WONT_FIX, MOVED_PUBLIC, WITHDRAWN
+    }
+
     @Override
     public String subject() {
         return caseId;

@@ -14,7 +14,18 @@ import java.util.List;
  *            for internal notes, the project whose maintainers may see it
  */
 public record CaseMessagePosted(String caseId, String trackingId, List<String> projectSlugs, Instant occurredAt,
-        String messageId, String visibility, String authorKind, String projectSlug) implements LifecycleEvent {
+        String messageId, Visibility visibility, AuthorKind authorKind, String projectSlug) implements LifecycleEvent {
+
+    /** Who may read the message: the reporter and the maintainers, or the maintainers only. */
+    public enum Visibility {
+        REPORTER, INTERNAL
+    }
+
+    /** Who wrote the message. */
+    public enum AuthorKind {
+        MAINTAINER, REPORTER
+    }
+
     @Override
     public String subject() {
         return caseId;

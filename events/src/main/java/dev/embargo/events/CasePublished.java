@@ -14,22 +14,20 @@ import com.fasterxml.jackson.databind.JsonNode;
  *            credits the reporter and others consented to; anonymous ones carry no name
  */
 public record CasePublished(String caseId, String trackingId, List<String> projectSlugs, Instant occurredAt,
-        String severity, Double cvssScore, String reporterSubject, JsonNode advisory, List<Credit> credits)
+        Severity severity, Double cvssScore, String reporterSubject, JsonNode advisory, List<Credit> credits)
         implements LifecycleEvent {
 
     /**
      * One credit of a published advisory.
      *
      * @param type
-     *            a CVE/OSV credit type: {@code FINDER}, {@code REPORTER}, {@code ANALYST}, {@code COORDINATOR},
-     *            {@code REMEDIATION_DEVELOPER}, {@code REMEDIATION_REVIEWER}, {@code REMEDIATION_VERIFIER},
-     *            {@code TOOL}, {@code SPONSOR} or {@code OTHER}
+     *            what the person did, as CVE and OSV name it
      * @param name
      *            display name, absent when anonymous
      * @param researcherSubject
      *            OIDC subject of a signed-in reporter, so they can claim the credit later
      */
-    public record Credit(String type, String name, String handle, String link, boolean anonymous,
+    public record Credit(CreditType type, String name, String handle, String link, boolean anonymous,
             String researcherSubject) {
     }
 

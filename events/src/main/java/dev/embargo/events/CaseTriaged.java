@@ -12,7 +12,7 @@ import java.util.List;
  *            base score of the vector, absent when severity was set without one
  */
 public record CaseTriaged(String caseId, String trackingId, List<String> projectSlugs, Instant occurredAt, String actor,
-        String severity, Double cvssScore) implements LifecycleEvent {
+        Severity severity, Double cvssScore) implements LifecycleEvent {
     @Override
     public String subject() {
         return caseId;

@@ -8,8 +8,9 @@ import java.time.Instant;
  * @param researcherSubject
  *            OIDC subject of the credited researcher, absent for credits not tied to an account
  */
-public record CreditGranted(String creditId, String caseId, String trackingId, String projectSlug, String creditType,
-        String researcherSubject, int points, boolean anonymous, Instant grantedAt) implements LifecycleEvent {
+public record CreditGranted(String creditId, String caseId, String trackingId, String projectSlug,
+        CreditType creditType, String researcherSubject, int points, boolean anonymous, Instant grantedAt)
+        implements LifecycleEvent {
     @Override
     public String subject() {
         return creditId;

@@ -8,12 +8,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -23,19 +26,31 @@ import com.networknt.schema.ValidationMessage;
 
 /**
  * Turns lifecycle events into JSON and back, validating against the event's JSON Schema on both sides: a producer
- * cannot emit what a consumer would refuse. Unknown properties (added by a newer minor version) are tolerated.
- * Thread-safe; build one and share it.
+ * cannot emit what a consumer would refuse. Unknown properties (added by a newer minor version) are tolerated, absent
+ * values are left out. Thread-safe; build one and share it.
  */
 public final class EventCodec {
 
-    private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    private final ObjectMapper mapper;
+    // Per-call settings instead of a mapper of its own: the service's mapper stays as its REST API needs it.
+    private final ObjectReader reader;
+    private final ObjectWriter writer;
     private final Map<EventType, JsonSchema> schemas = new EnumMap<>(EventType.class);
 
+    /** A codec on a mapper of its own, for code without a container (tests, tools). */
     public EventCodec() {
+        this(new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS));
+    }
+
+    /**
+     * A codec on the service's mapper, which must know the {@code java.time} types; the mapper is not changed.
+     */
+    public EventCodec(ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.reader = mapper.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+        this.writer = mapper.writer().without(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         var factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         var config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
         for (EventType type : EventType.values()) {
@@ -53,11 +68,11 @@ public final class EventCodec {
     /** Serialises an event after checking it against its schema. */
     public byte[] encode(LifecycleEvent event) {
         EventType type = EventType.of(event);
-        JsonNode tree = mapper.valueToTree(event);
-        check(type, tree);
         try {
-            return mapper.writeValueAsBytes(tree);
-        } catch (JsonProcessingException e) {
+            JsonNode tree = withoutNulls(toTree(event));
+            check(type, tree);
+            return writer.writeValueAsBytes(tree);
+        } catch (IOException e) {
             throw new InvalidEventException(type.type() + ": not serialisable");
         }
     }
@@ -72,7 +87,7 @@ public final class EventCodec {
         EventType type = EventType.ofType(ceType).orElseThrow(() -> new InvalidEventException("unknown event type"));
         JsonNode tree;
         try {
-            tree = json == null ? null : mapper.readTree(json);
+            tree = json == null ? null : reader.readTree(json);
         } catch (IOException e) {
             throw new InvalidEventException(type.type() + ": not JSON");
         }
@@ -81,8 +96,8 @@ public final class EventCodec {
         }
         check(type, tree);
         try {
-            return mapper.treeToValue(tree, type.recordType());
-        } catch (JsonProcessingException e) {
+            return reader.treeToValue(tree, type.recordType());
+        } catch (IOException e) {
             throw new InvalidEventException(type.type() + ": does not map to " + type.recordType().getSimpleName());
         }
     }
@@ -90,6 +105,29 @@ public final class EventCodec {
     /** The JSON mapper events are written with, for consumers that keep an event's nested document. */
     public ObjectMapper mapper() {
         return mapper;
+    }
+
+    private JsonNode toTree(LifecycleEvent event) throws IOException {
+        try (TokenBuffer buffer = new TokenBuffer(mapper, false)) {
+            writer.writeValue(buffer, event);
+            try (var parser = buffer.asParser()) {
+                return reader.readTree(parser);
+            }
+        }
+    }
+
+    /**
+     * Leaves absent values out, as the schemas expect (an optional field is missing, never {@code null}). Event records
+     * hold no maps, so every object here is a record and dropping its null members is exactly "non-null inclusion".
+     */
+    private static JsonNode withoutNulls(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.properties().removeIf(member -> member.getValue().isNull());
+            object.forEach(EventCodec::withoutNulls);
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(EventCodec::withoutNulls);
+        }
+        return node;
     }
 
     private void check(EventType type, JsonNode tree) {

@@ -2,6 +2,9 @@ package dev.embargo.events;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** The catalog: each event's versioned CloudEvents type, its topic and its record. */
 public enum EventType {
@@ -56,11 +59,10 @@ public enum EventType {
      * The event types a project's webhook may subscribe to, unversioned ({@code case.published}): the case lifecycle,
      * its deadlines and new reports, never membership or credit events.
      */
-    public static java.util.SortedSet<String> webhookTypes() {
+    public static SortedSet<String> webhookTypes() {
         return Arrays.stream(values()).map(EventType::type)
                 .filter(t -> t.startsWith("case.") || t.startsWith("sla.") || t.startsWith("report.submitted"))
-                .map(t -> t.replaceFirst("\\.v\\d+$", ""))
-                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+                .map(t -> t.replaceFirst("\\.v\\d+$", "")).collect(Collectors.toCollection(TreeSet::new));
     }
 
     public static Optional<EventType> ofType(String type) {

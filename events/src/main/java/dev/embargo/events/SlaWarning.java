@@ -8,8 +8,8 @@ import java.time.Instant;
  * @param milestone
  *            {@code ACKNOWLEDGE}, {@code ASSESS}, {@code FIX} or {@code DISCLOSE}
  */
-public record SlaWarning(String milestoneId, String caseId, String trackingId, String projectSlug, String milestone,
-        Instant dueAt, Instant occurredAt) implements LifecycleEvent {
+public record SlaWarning(String milestoneId, String caseId, String trackingId, String projectSlug,
+        SlaMilestone milestone, Instant dueAt, Instant occurredAt) implements LifecycleEvent {
     @Override
     public String subject() {
         return caseId;

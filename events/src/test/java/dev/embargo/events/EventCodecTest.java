@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -30,7 +31,7 @@ class EventCodecTest {
 
     static final SecurityPolicy POLICY = new SecurityPolicy("OpenPanel", "https://x.test/security", null, List.of(),
             List.of(), List.of(new SecurityPolicy.ScopeRule("self-xss", "Self-XSS", List.of("self-xss"), false)), null,
-            new SecurityPolicy.Sla("UTC", List.of(java.time.DayOfWeek.MONDAY), List.of(),
+            new SecurityPolicy.Sla("UTC", List.of(DayOfWeek.MONDAY), List.of(),
                     new SecurityPolicy.Deadline(72, SecurityPolicy.Unit.HOURS), null, null, 30, 0.75),
             new SecurityPolicy.Disclosure(90, 7, true, true), null, null, List.of(), List.of("en"), false, null, null,
             null);
@@ -45,24 +46,26 @@ class EventCodecTest {
         case REPORT_SUBMITTED -> new ReportSubmitted("r1", TRK, "p1", "openpanel", 1, NOW, "a".repeat(64), null,
                 "c2VhbGVk", null, List.of("out-of-scope:self-xss"));
         case CASE_ACKNOWLEDGED -> new CaseAcknowledged("c1", TRK, SLUGS, NOW, "m1");
-        case CASE_TRIAGED -> new CaseTriaged("c1", TRK, SLUGS, NOW, "m1", "HIGH", 8.1);
+        case CASE_TRIAGED -> new CaseTriaged("c1", TRK, SLUGS, NOW, "m1", Severity.HIGH, 8.1);
         case CASE_NEEDS_INFO -> new CaseNeedsInfo("c1", TRK, SLUGS, NOW, "m1");
-        case CASE_MESSAGE_POSTED -> new CaseMessagePosted("c1", TRK, SLUGS, NOW, "msg1", "REPORTER", "MAINTAINER",
-                null);
+        case CASE_MESSAGE_POSTED -> new CaseMessagePosted("c1", TRK, SLUGS, NOW, "msg1",
+                CaseMessagePosted.Visibility.REPORTER, CaseMessagePosted.AuthorKind.MAINTAINER, null);
         case CASE_PROJECT_ADDED -> new CaseProjectAdded("c1", TRK, List.of("openpanel", "pod"), NOW, "m1", "pod");
         case CASE_FIXED -> new CaseFixed("c1", TRK, SLUGS, NOW, "m1");
-        case CASE_CLOSED -> new CaseClosed("c1", TRK, SLUGS, NOW, "m1", "DUPLICATE", "OPENPANEL-2026-0003");
+        case CASE_CLOSED -> new CaseClosed("c1", TRK, SLUGS, NOW, "m1", CaseClosed.Resolution.DUPLICATE,
+                "OPENPANEL-2026-0003");
         case CASE_DISCLOSURE_SCHEDULED -> new CaseDisclosureScheduled("c1", TRK, SLUGS, NOW, "m1",
                 LocalDate.of(2027, 1, 15), 7);
-        case CASE_PUBLISHED -> new CasePublished("c1", TRK, SLUGS, NOW, "HIGH", 8.1, null, policy,
-                List.of(new CasePublished.Credit("FINDER", "Ada", "ada", null, false, null),
-                        new CasePublished.Credit("REPORTER", null, null, null, true, null)));
+        case CASE_PUBLISHED -> new CasePublished("c1", TRK, SLUGS, NOW, Severity.HIGH, 8.1, null, policy,
+                List.of(new CasePublished.Credit(CreditType.FINDER, "Ada", "ada", null, false, null),
+                        new CasePublished.Credit(CreditType.REPORTER, null, null, null, true, null)));
         case CASE_REOPENED -> new CaseReopened("c1", TRK, SLUGS, NOW, null);
         case CASE_PUBLICATION_OVERRIDDEN -> new CasePublicationOverridden("c1", TRK, List.of("openpanel", "pod"), NOW,
                 "o1", NOW.plusSeconds(7 * 86400));
-        case SLA_WARNING -> new SlaWarning("m1", "c1", TRK, "openpanel", "ACKNOWLEDGE", NOW, NOW);
-        case SLA_BREACHED -> new SlaBreached("m1", "c1", TRK, "openpanel", "FIX", NOW, NOW);
-        case CREDIT_GRANTED -> new CreditGranted("cr1", "c1", TRK, "openpanel", "FINDER", "sub-9", 40, false, NOW);
+        case SLA_WARNING -> new SlaWarning("m1", "c1", TRK, "openpanel", SlaMilestone.ACKNOWLEDGE, NOW, NOW);
+        case SLA_BREACHED -> new SlaBreached("m1", "c1", TRK, "openpanel", SlaMilestone.FIX, NOW, NOW);
+        case CREDIT_GRANTED -> new CreditGranted("cr1", "c1", TRK, "openpanel", CreditType.FINDER, "sub-9", 40, false,
+                NOW);
         };
     }
 
@@ -97,8 +100,8 @@ class EventCodecTest {
                 List.of(new ReportSubmitted.Finding("known-design-decision:optional-api-key-auth",
                         "API key auth is optional and controlled by settings.requireApiKey.")));
         assertEquals(submitted, CODEC.decode("report.submitted.v1", CODEC.encode(submitted)));
-        var scheduled = new CaseDisclosureScheduled("c1", TRK, SLUGS, NOW, "m1", java.time.LocalDate.of(2026, 12, 11),
-                null, Instant.parse("2026-12-11T19:00:00Z"), "America/New_York");
+        var scheduled = new CaseDisclosureScheduled("c1", TRK, SLUGS, NOW, "m1", LocalDate.of(2026, 12, 11), null,
+                Instant.parse("2026-12-11T19:00:00Z"), "America/New_York");
         assertEquals(scheduled, CODEC.decode("case.disclosure-scheduled.v1", CODEC.encode(scheduled)));
         var full = new SecurityPolicy("Pod", null, null, null, null, null, null,
                 new SecurityPolicy.Sla(null, null, null,
@@ -132,8 +135,20 @@ class EventCodecTest {
 
     @Test
     void refusesToEncodeEventThatViolatesItsSchema() {
-        var bad = new CaseTriaged("c1", TRK, SLUGS, NOW, "m1", "APOCALYPTIC", 11.0);
+        // The severity is an enum now, so no record can hold a bad one; a bad tracking id and score still can.
+        var bad = new CaseTriaged("c1", "APOCALYPTIC", SLUGS, NOW, "m1", Severity.HIGH, 11.0);
         var e = assertThrows(InvalidEventException.class, () -> CODEC.encode(bad));
+        assertTrue(e.getMessage().contains("/trackingId"), e.getMessage());
+        assertTrue(e.getMessage().contains("/cvssScore"), e.getMessage());
+        assertFalse(e.getMessage().contains("APOCALYPTIC"), "message must not echo values");
+    }
+
+    @Test
+    void refusesToDecodeAnEnumValueItsSchemaDoesNotList() {
+        ObjectNode tree = CODEC.mapper().valueToTree(sample(EventType.CASE_TRIAGED));
+        tree.put("severity", "APOCALYPTIC");
+        byte[] json = tree.toString().getBytes(StandardCharsets.UTF_8);
+        var e = assertThrows(InvalidEventException.class, () -> CODEC.decode("case.triaged.v1", json));
         assertTrue(e.getMessage().contains("/severity"), e.getMessage());
         assertFalse(e.getMessage().contains("APOCALYPTIC"), "message must not echo values");
     }

@@ -16,9 +16,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import dev.embargo.testing.Tokens;
@@ -79,12 +81,11 @@ class ConcurrentSubmissionTest {
         Map<String, Object> other = Fixtures.completeReport();
         other.put("title", "Another finding");
         Fixtures.submit(project.slug(), other).statusCode(201).body("trackingId",
-                org.hamcrest.Matchers.equalTo(project.slug().toUpperCase() + "-" + Year.now() + "-0002"));
+                Matchers.equalTo(project.slug().toUpperCase() + "-" + Year.now() + "-0002"));
     }
 
     /** Starts all requests at once (as far as threads allow) and waits for every answer. */
-    private static List<Response> concurrently(int n, java.util.function.IntFunction<Response> request)
-            throws Exception {
+    private static List<Response> concurrently(int n, IntFunction<Response> request) throws Exception {
         var start = new CountDownLatch(1);
         try (ExecutorService pool = Executors.newFixedThreadPool(n)) {
             List<Future<Response>> futures = new ArrayList<>();

@@ -13,10 +13,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
@@ -47,13 +52,13 @@ class ConfidentialityTest {
         String canary = "CANARY-" + UUID.randomUUID();
         String email = "canary-" + UUID.randomUUID() + "@example.org";
         var project = Fixtures.projectWithExamplePolicy("openpanel");
-        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Handler capture = new java.util.logging.Handler() {
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
             @Override
-            public void publish(java.util.logging.LogRecord record) {
+            public void publish(LogRecord record) {
                 String message = record.getMessage() == null ? "" : record.getMessage();
                 Object[] parameters = record.getParameters() == null ? new Object[0] : record.getParameters();
-                logged.add(message + " " + java.util.Arrays.toString(parameters)
+                logged.add(message + " " + Arrays.toString(parameters)
                         + (record.getThrown() == null ? "" : " " + record.getThrown()));
             }
 
@@ -65,7 +70,7 @@ class ConfidentialityTest {
             public void close() {
             }
         };
-        java.util.logging.Logger.getLogger("").addHandler(capture);
+        Logger.getLogger("").addHandler(capture);
         Map<String, Object> report = Fixtures.completeReport();
         report.put("description", "The bug " + canary + " lets anyone read all data.");
         report.put("reporterEmail", email);
@@ -75,7 +80,7 @@ class ConfidentialityTest {
         String token = created.path("reportToken");
         // The intake logged the submission, without content, contact or token.
         await().atMost(Duration.ofSeconds(30)).until(() -> logged.stream().anyMatch(l -> l.contains(trackingId)));
-        java.util.logging.Logger.getLogger("").removeHandler(capture);
+        Logger.getLogger("").removeHandler(capture);
         for (String needle : List.of(canary, email, token)) {
             assertTrue(logged.stream().noneMatch(l -> l.contains(needle)), "plaintext in a log record");
         }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -52,12 +53,12 @@ class PolicyApiTest {
     @Test
     void reportRecordsThePolicyVersionItWasCheckedAgainst() {
         var project = Fixtures.projectWithExamplePolicy("panelorca");
-        Fixtures.submit(project.slug(), java.util.Map.of("title", "t", "description", "d")).statusCode(201)
-                .body("policyVersion", equalTo(1));
+        Fixtures.submit(project.slug(), Map.of("title", "t", "description", "d")).statusCode(201).body("policyVersion",
+                equalTo(1));
         given().auth().oauth2(project.ownerToken()).contentType(ContentType.JSON)
                 .body(Fixtures.examplePolicy("panelorca")).when().put(project.path() + "/policy").then()
                 .statusCode(201);
-        Fixtures.submit(project.slug(), java.util.Map.of("title", "t2", "description", "d2")).statusCode(201)
+        Fixtures.submit(project.slug(), Map.of("title", "t2", "description", "d2")).statusCode(201)
                 .body("policyVersion", equalTo(2));
     }
 
@@ -87,9 +88,8 @@ class PolicyApiTest {
     void maintainersMayNotPublishPolicies() {
         var project = Fixtures.projectWithExamplePolicy("fim");
         String maintainer = "m-" + UUID.randomUUID();
-        given().auth().oauth2(project.ownerToken()).contentType(ContentType.JSON)
-                .body(java.util.Map.of("role", "MAINTAINER")).when().put(project.path() + "/members/" + maintainer)
-                .then().statusCode(200);
+        given().auth().oauth2(project.ownerToken()).contentType(ContentType.JSON).body(Map.of("role", "MAINTAINER"))
+                .when().put(project.path() + "/members/" + maintainer).then().statusCode(200);
         given().auth().oauth2(Tokens.of(maintainer)).contentType(ContentType.JSON).body(Fixtures.examplePolicy("fim"))
                 .when().put(project.path() + "/policy").then().statusCode(403);
         given().contentType(ContentType.JSON).body(Fixtures.examplePolicy("fim")).when().put(project.path() + "/policy")

@@ -27,6 +27,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import jakarta.inject.Inject;
 
@@ -34,8 +35,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.embargo.events.ReportContent;
@@ -293,8 +296,7 @@ class PolicyFidelityTest {
         // "Proof of Concept (PoC) is Mandatory", "Required Patch Submission", "including the affected components and
         // potential impacts".
         var owui = Fixtures.projectWithExamplePolicy("open-webui");
-        publishVariant(owui, "open-webui", p -> ((com.fasterxml.jackson.databind.node.ArrayNode) p.path("channels"))
-                .addObject().put("kind", "PLATFORM"));
+        publishVariant(owui, "open-webui", p -> ((ArrayNode) p.path("channels")).addObject().put("kind", "PLATFORM"));
         Map<String, Object> lazy = completeReport();
         lazy.remove("proofOfConcept");
         lazy.remove("suggestedFix");
@@ -317,8 +319,7 @@ class PolicyFidelityTest {
         // "| main | :white_check_mark: |", "| others | :x: |"; "repeat violators may be banned": may, so the owners
         // decide (reporter-standings), no automatic ban after a number the text does not give.
         var owui = Fixtures.projectWithExamplePolicy("open-webui");
-        publishVariant(owui, "open-webui", p -> ((com.fasterxml.jackson.databind.node.ArrayNode) p.path("channels"))
-                .addObject().put("kind", "PLATFORM"));
+        publishVariant(owui, "open-webui", p -> ((ArrayNode) p.path("channels")).addObject().put("kind", "PLATFORM"));
         Map<String, Object> old = completeReport();
         old.put("versionTested", "v0.3.10");
         submit(owui.slug(), old).statusCode(201).body("findings", hasItem("unsupported-version"));
@@ -515,15 +516,14 @@ class PolicyFidelityTest {
     // -----------------------------------------------------------------------------------------------------------------
 
     /** Publishes the shipped policy with a change the owners make (e.g. their current release). */
-    private static void publishVariant(TestProject project, String example,
-            java.util.function.Consumer<JsonNode> change) {
+    private static void publishVariant(TestProject project, String example, Consumer<JsonNode> change) {
         try {
             JsonNode policy = JSON.readTree(Fixtures.examplePolicy(example));
             change.accept(policy);
             given().auth().oauth2(project.ownerToken()).contentType(ContentType.JSON)
                     .body(JSON.writeValueAsString(policy)).when().put(project.path() + "/policy").then()
                     .statusCode(201);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             fail(e);
         }
     }
@@ -542,7 +542,7 @@ class PolicyFidelityTest {
                     "report:" + event.reportId() + ":content"), ReportContent.class);
             assertNotNull(content);
             return content;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

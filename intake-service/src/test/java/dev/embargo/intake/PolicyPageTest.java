@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,7 +32,7 @@ class PolicyPageTest {
     void theMarkdownPageCarriesEveryStatementOfThePolicyInItsOwnWords(String example) throws Exception {
         var project = Fixtures.projectWithExamplePolicy(example);
         String md = given().accept("text/markdown").get(project.path() + "/policy").then().statusCode(200)
-                .contentType(org.hamcrest.Matchers.startsWith("text/markdown")).extract().asString();
+                .contentType(Matchers.startsWith("text/markdown")).extract().asString();
         assertTrue(md.startsWith("# Security policy of Project " + project.slug()), md);
         String plain = md.replace("\\", "");
         for (String words : statements(JSON.readTree(Fixtures.examplePolicy(example)))) {
@@ -66,7 +67,7 @@ class PolicyPageTest {
         given().auth().oauth2(project.ownerToken()).contentType(ContentType.JSON).body(policy).when()
                 .put(project.path() + "/policy").then().statusCode(201);
         String html = given().accept("text/html").get(project.path() + "/policy").then().statusCode(200)
-                .contentType(org.hamcrest.Matchers.startsWith("text/html")).extract().asString();
+                .contentType(Matchers.startsWith("text/html")).extract().asString();
         assertFalse(html.contains("<script>"), html);
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more"), html);
         assertTrue(html.contains("<p>After the fix.</p>"), html);

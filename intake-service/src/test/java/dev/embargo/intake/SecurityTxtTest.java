@@ -14,8 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -27,16 +31,14 @@ class SecurityTxtTest {
     void securityTxtFieldValuesWithControlCharactersAreRefusedAndNothingIsPublished() throws Exception {
         var project = Fixtures.projectWithExamplePolicy("openpanel");
         String before = given().get(project.path() + "/security.txt").then().statusCode(200).extract().asString();
-        var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        Map<String, java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode>> injections = Map.of(
-                "$.channels[1].address",
-                doc -> ((com.fasterxml.jackson.databind.node.ObjectNode) doc.withArray("channels").get(1))
-                        .put("address", "security@openpanel.dev\nEncryption: https://evil.example/key.asc"),
+        var json = new ObjectMapper();
+        Map<String, Consumer<ObjectNode>> injections = Map.of("$.channels[1].address",
+                doc -> ((ObjectNode) doc.withArray("channels").get(1)).put("address",
+                        "security@openpanel.dev\nEncryption: https://evil.example/key.asc"),
                 "$.policyUrl", doc -> doc.put("policyUrl", "https://openpanel.example/security\rHiring: x"),
                 "$.preferredLanguages[0]", doc -> doc.putArray("preferredLanguages").add("en\u0000"));
         for (var injection : injections.entrySet()) {
-            var doc = (com.fasterxml.jackson.databind.node.ObjectNode) json
-                    .readTree(Fixtures.examplePolicy("openpanel"));
+            var doc = (ObjectNode) json.readTree(Fixtures.examplePolicy("openpanel"));
             injection.getValue().accept(doc);
             String answer = given().auth().oauth2(project.ownerToken()).contentType("application/json")
                     .body(json.writeValueAsString(doc)).put(project.path() + "/policy").then().statusCode(422)

@@ -21,14 +21,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Year;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import dev.embargo.testing.TestDatabase;
 import dev.embargo.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
 class SubmissionApiTest {
@@ -111,8 +114,8 @@ class SubmissionApiTest {
     void missingRequiredFieldsAreListedAndNothingIsWritten() {
         var project = Fixtures.projectWithExamplePolicy("pod");
         submit(project.slug(), Map.of("title", "Only a title")).statusCode(422)
-                .body("type", equalTo("urn:embargo:problem:missing-fields")).body("missingFields", org.hamcrest.Matchers
-                        .containsInAnyOrder("versionTested", "description", "impact", "stepsToReproduce"));
+                .body("type", equalTo("urn:embargo:problem:missing-fields")).body("missingFields",
+                        Matchers.containsInAnyOrder("versionTested", "description", "impact", "stepsToReproduce"));
         assertEquals(0, reportsOf(project.slug()));
     }
 
@@ -122,8 +125,7 @@ class SubmissionApiTest {
         Map<String, Object> report = Map.of("title", "t", "description", "d", "cvssVector", "CVSS:3.1/AV:N/AC:Q");
         submit(project.slug(), report).statusCode(422).body("type", equalTo("urn:embargo:problem:invalid-cvss"))
                 .body(not(containsString("AV:N")));
-        submit(project.slug(), Map.of("title", "t", "description", "d", "cweIds", java.util.List.of("XSS")))
-                .statusCode(400);
+        submit(project.slug(), Map.of("title", "t", "description", "d", "cweIds", List.of("XSS"))).statusCode(400);
         submit(project.slug(),
                 Map.of("title", "t", "description", "d", "cvssVector", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"))
                         .statusCode(201);
@@ -187,7 +189,7 @@ class SubmissionApiTest {
                 dev.embargo.intake.reports.ReportTokens.generate());
     }
 
-    private static io.restassured.response.ValidatableResponse raw(String path, String body) {
+    private static ValidatableResponse raw(String path, String body) {
         return given().header("X-Forwarded-For", Fixtures.randomClient()).contentType(ContentType.JSON).body(body)
                 .when().post(path).then();
     }

@@ -2,6 +2,7 @@ package dev.embargo.intake;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class TokenTest extends TokenContract {
         // A token with platform-admin in "groups" (not realm_access.roles) is an ordinary user here.
         given().auth().oauth2(Tokens.rolesInGroups("groups-admin", "platform-admin")).contentType(ContentType.JSON)
                 .body(Map.of("slug", Fixtures.randomSlug("groups"), "name", "Groups", "homepage", "https://g.example",
-                        "owners", java.util.List.of(Map.of("subject", "x", "email", "x@example.org"))))
+                        "owners", List.of(Map.of("subject", "x", "email", "x@example.org"))))
                 .post("/api/v1/projects").then().statusCode(403);
     }
 }

@@ -50,8 +50,11 @@ import dev.embargo.events.CasePublished;
 import dev.embargo.events.CaseReopened;
 import dev.embargo.events.CaseTriaged;
 import dev.embargo.events.CreditGranted;
+import dev.embargo.events.CreditType;
 import dev.embargo.events.ProjectMembershipChanged.Role;
+import dev.embargo.events.Severity;
 import dev.embargo.events.SlaBreached;
+import dev.embargo.events.SlaMilestone;
 import dev.embargo.events.SlaWarning;
 import dev.embargo.platform.crypto.Ciphers;
 import dev.embargo.testing.TestEvents;
@@ -125,18 +128,21 @@ class EmailNotificationTest {
         String caseId = UUID.randomUUID().toString();
         List<String> slugs = List.of(p.slug());
         Instant now = Instant.now();
-        TestEvents.publish(new CaseTriaged(caseId, tracking, slugs, now, "m", "HIGH", 7.5));
-        TestEvents.publish(new CaseMessagePosted(caseId, tracking, slugs, now, "m1", "REPORTER", "REPORTER", null));
-        TestEvents.publish(new CaseMessagePosted(caseId, tracking, slugs, now, "m2", "REPORTER", "MAINTAINER", null));
-        TestEvents
-                .publish(new CaseMessagePosted(caseId, tracking, slugs, now, "m3", "INTERNAL", "MAINTAINER", p.slug()));
-        TestEvents.publish(new SlaWarning("w-" + caseId, caseId, tracking, p.slug(), "ASSESS", now, now));
-        TestEvents.publish(new SlaBreached("b-" + caseId, caseId, tracking, p.slug(), "ASSESS", now, now));
+        TestEvents.publish(new CaseTriaged(caseId, tracking, slugs, now, "m", Severity.HIGH, 7.5));
+        TestEvents.publish(new CaseMessagePosted(caseId, tracking, slugs, now, "m1",
+                CaseMessagePosted.Visibility.REPORTER, CaseMessagePosted.AuthorKind.REPORTER, null));
+        TestEvents.publish(new CaseMessagePosted(caseId, tracking, slugs, now, "m2",
+                CaseMessagePosted.Visibility.REPORTER, CaseMessagePosted.AuthorKind.MAINTAINER, null));
+        TestEvents.publish(new CaseMessagePosted(caseId, tracking, slugs, now, "m3",
+                CaseMessagePosted.Visibility.INTERNAL, CaseMessagePosted.AuthorKind.MAINTAINER, p.slug()));
+        TestEvents.publish(new SlaWarning("w-" + caseId, caseId, tracking, p.slug(), SlaMilestone.ASSESS, now, now));
+        TestEvents.publish(new SlaBreached("b-" + caseId, caseId, tracking, p.slug(), SlaMilestone.ASSESS, now, now));
         TestEvents.publish(
                 new CaseDisclosureScheduled(caseId, tracking, slugs, now, "m", LocalDate.now().plusDays(30), 7));
         TestEvents.publish(new CaseFixed(caseId, tracking, slugs, now, "m"));
         var advisory = JsonNodeFactory.instance.objectNode().put("id", "x_EMB-1").put("summary", "Fixed in 2.0");
-        TestEvents.publish(new CasePublished(caseId, tracking, slugs, now, "HIGH", 7.5, null, advisory, List.of()));
+        TestEvents.publish(
+                new CasePublished(caseId, tracking, slugs, now, Severity.HIGH, 7.5, null, advisory, List.of()));
 
         // reporter: received, triaged, reply, disclosure date, fixed, published
         awaitMail(reporter, 6);
@@ -253,10 +259,10 @@ class EmailNotificationTest {
         Instant now = Instant.now();
         TestEvents.publish(new CaseAcknowledged(caseId, tracking, slugs, now, "m"));
         TestEvents.publish(new CaseNeedsInfo(caseId, tracking, slugs, now, "m"));
-        TestEvents.publish(new CaseClosed(caseId, tracking, slugs, now, "m", "WONT_FIX", null));
+        TestEvents.publish(new CaseClosed(caseId, tracking, slugs, now, "m", CaseClosed.Resolution.WONT_FIX, null));
         TestEvents.publish(new CaseReopened(caseId, tracking, slugs, now, "m"));
-        TestEvents
-                .publish(new CreditGranted("c-" + caseId, caseId, tracking, p.slug(), "FINDER", null, 10, false, now));
+        TestEvents.publish(
+                new CreditGranted("c-" + caseId, caseId, tracking, p.slug(), CreditType.FINDER, null, 10, false, now));
         List<String> texts = awaitMail(reporter, 6).stream().map(Fixtures::readable).toList();
         for (String expected : List.of("is now: acknowledged", "is now: waiting for more information",
                 "is now: closed (wont fix)", "is now: reopened", "You were credited")) {
@@ -279,8 +285,8 @@ class EmailNotificationTest {
         String tracking = trackingId(p.slug());
         String caseId = UUID.randomUUID().toString();
         Instant now = Instant.now();
-        TestEvents.publish(new SlaBreached("b-" + caseId, caseId, tracking, p.slug(), "FIX", now, now));
-        TestEvents.publish(new SlaWarning("w2-" + caseId, caseId, tracking, p.slug(), "DISCLOSE", now, now));
+        TestEvents.publish(new SlaBreached("b-" + caseId, caseId, tracking, p.slug(), SlaMilestone.FIX, now, now));
+        TestEvents.publish(new SlaWarning("w2-" + caseId, caseId, tracking, p.slug(), SlaMilestone.DISCLOSE, now, now));
         awaitMail(p.maintainerMail(), 1);
         awaitMail(p.ownerMail(), 1);
         TestEvents.pause(Duration.ofSeconds(2));
@@ -297,8 +303,8 @@ class EmailNotificationTest {
         String caseId = UUID.randomUUID().toString();
         Instant now = Instant.now();
         String admins = "platform-admins@embargo.test";
-        TestEvents.publish(new SlaBreached("f-" + caseId, caseId, tracking, p.slug(), "FIX", now, now));
-        TestEvents.publish(new SlaBreached("d-" + caseId, caseId, tracking, p.slug(), "DISCLOSE", now, now));
+        TestEvents.publish(new SlaBreached("f-" + caseId, caseId, tracking, p.slug(), SlaMilestone.FIX, now, now));
+        TestEvents.publish(new SlaBreached("d-" + caseId, caseId, tracking, p.slug(), SlaMilestone.DISCLOSE, now, now));
         awaitMail(p.ownerMail(), 2);
         await().atMost(Fixtures.WAIT).until(() -> subjects(admins).stream().anyMatch(s -> s.contains(tracking)));
         TestEvents.pause(Duration.ofSeconds(2));

@@ -36,9 +36,11 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import dev.embargo.events.CaseDisclosureScheduled;
+import dev.embargo.events.CaseMessagePosted;
 import dev.embargo.events.CasePublished;
 import dev.embargo.events.CaseTriaged;
 import dev.embargo.events.ProjectMembershipChanged.Role;
+import dev.embargo.events.Severity;
 import dev.embargo.events.Topics;
 import dev.embargo.notification.delivery.Deliveries;
 import dev.embargo.notification.headsup.HeadsUps;
@@ -109,8 +111,8 @@ class HeadsUpAndDeliveryLogTest {
 
         var advisory = JsonNodeFactory.instance.objectNode().put("id", "x_EMB-" + tracking).put("summary",
                 "Upgrade to 2.0");
-        TestEvents.publish(new CasePublished(caseId, tracking, List.of(p.slug()), Instant.now(), "HIGH", 8.0, null,
-                advisory, List.of()));
+        TestEvents.publish(new CasePublished(caseId, tracking, List.of(p.slug()), Instant.now(), Severity.HIGH, 8.0,
+                null, advisory, List.of()));
         var all = awaitMail(subscriber, 2);
         TestEvents.pause(Duration.ofSeconds(1));
         assertThat(mailTo(subscriber), hasSize(2));
@@ -142,8 +144,8 @@ class HeadsUpAndDeliveryLogTest {
         String caseId = UUID.randomUUID().toString();
         // A status change and a reporter's message reach the reporter and every member of both projects.
         TestEvents.publish(new dev.embargo.events.CaseMessagePosted(caseId, tracking,
-                java.util.List.of(lead.slug(), partner.slug()), java.time.Instant.now(), "m1", "REPORTER", "REPORTER",
-                null));
+                java.util.List.of(lead.slug(), partner.slug()), java.time.Instant.now(), "m1",
+                CaseMessagePosted.Visibility.REPORTER, CaseMessagePosted.AuthorKind.REPORTER, null));
         await().atMost(Fixtures.WAIT).until(() -> Fixtures.count(
                 "SELECT count(*) FROM notification.delivery WHERE tracking_id = ? AND event_type = 'case.message-posted'"
                         + " AND status = 'SENT'",
@@ -219,8 +221,8 @@ class HeadsUpAndDeliveryLogTest {
         TestEvents.publishRaw(Topics.TRIAGE_CASES, caseId, poisonId, "case.triaged.v1",
                 "{\"caseId\": 42, not json".getBytes(StandardCharsets.UTF_8));
         String tracking = trackingId(p.slug());
-        String nextId = TestEvents
-                .publish(new CaseTriaged(caseId, tracking, List.of(p.slug()), Instant.now(), "m", "MEDIUM", null));
+        String nextId = TestEvents.publish(
+                new CaseTriaged(caseId, tracking, List.of(p.slug()), Instant.now(), "m", Severity.MEDIUM, null));
         await().atMost(Fixtures.WAIT).until(
                 () -> Fixtures.count("SELECT count(*) FROM notification.inbox" + " WHERE event_id = ?", nextId) == 1);
         assertThat(Fixtures.count("SELECT count(*) FROM notification.dead_letter WHERE event_id = ?", poisonId),

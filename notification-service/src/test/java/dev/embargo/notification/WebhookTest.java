@@ -34,7 +34,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.embargo.events.CaseTriaged;
 import dev.embargo.events.ProjectMembershipChanged.Role;
+import dev.embargo.events.Severity;
 import dev.embargo.events.SlaBreached;
+import dev.embargo.events.SlaMilestone;
 import dev.embargo.testing.TestEvents;
 import dev.embargo.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -126,7 +128,7 @@ class WebhookTest {
         String secret = created.path("secret");
         String tracking = trackingId(p.slug());
         String caseId = UUID.randomUUID().toString();
-        TestEvents.publish(new CaseTriaged(caseId, tracking, List.of(p.slug()), Instant.now(), "m", "LOW", 2.0));
+        TestEvents.publish(new CaseTriaged(caseId, tracking, List.of(p.slug()), Instant.now(), "m", Severity.LOW, 2.0));
         // Receiver down: attempts fail and are retried with backoff.
         await().atMost(Fixtures.WAIT).until(() -> Fixtures.count(
                 "SELECT coalesce(max(attempts), 0) FROM notification.delivery WHERE tracking_id = ? AND channel = 'WEBHOOK'",
@@ -164,7 +166,7 @@ class WebhookTest {
         String tracking = trackingId(p.slug());
         String caseId = UUID.randomUUID().toString();
         Instant now = Instant.now();
-        TestEvents.publish(new SlaBreached("b-" + caseId, caseId, tracking, p.slug(), "FIX", now, now));
+        TestEvents.publish(new SlaBreached("b-" + caseId, caseId, tracking, p.slug(), SlaMilestone.FIX, now, now));
         await().atMost(Fixtures.WAIT)
                 .until(() -> Fixtures.count(
                         "SELECT count(*) FROM notification.delivery WHERE tracking_id = ? AND status = 'FAILED'",
@@ -187,7 +189,7 @@ class WebhookTest {
         assertThat(register(p, WebhookReceiver.url(fast), "case.triaged").statusCode(), is(201));
         String tracking = trackingId(p.slug());
         TestEvents.publish(new CaseTriaged(UUID.randomUUID().toString(), tracking, List.of(p.slug()), Instant.now(),
-                "m", "LOW", null));
+                "m", Severity.LOW, null));
         await().atMost(Fixtures.WAIT).pollInterval(Duration.ofMillis(50))
                 .until(() -> Fixtures
                         .count("SELECT count(*) FROM notification.delivery WHERE tracking_id = ? AND status = 'SENT'"

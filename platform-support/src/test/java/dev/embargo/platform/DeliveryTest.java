@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -104,7 +105,7 @@ class DeliveryTest {
 
     @Test
     void brokerOutageLongerThanDeliveryTimeoutLosesAndDuplicatesNothing() throws Exception {
-        List<String> ids = java.util.stream.IntStream.range(0, 20).mapToObj(i -> newId()).toList();
+        List<String> ids = IntStream.range(0, 20).mapToObj(i -> newId()).toList();
         TestKafka.stopBroker();
         try {
             for (String id : ids) {
@@ -234,6 +235,8 @@ class DeliveryTest {
     private static ProducerRecord<String, byte[]> record(String topic, String key, String eventId, String type,
             byte[] payload, String source) {
         var headers = new RecordHeaders();
+        headers.add(CloudEventHeaders.SPEC_VERSION,
+                CloudEventHeaders.SPEC_VERSION_VALUE.getBytes(StandardCharsets.UTF_8));
         headers.add(CloudEventHeaders.ID, eventId.getBytes(StandardCharsets.UTF_8));
         headers.add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
         headers.add(CloudEventHeaders.SOURCE, source.getBytes(StandardCharsets.UTF_8));

@@ -2,13 +2,21 @@ package dev.embargo.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
@@ -25,7 +33,7 @@ public final class TestDatabase {
     }
 
     private static EmbeddedPostgres server;
-    private static java.nio.file.Path dataDirectory;
+    private static Path dataDirectory;
     private static final Map<String, Account> ACCOUNTS = new ConcurrentHashMap<>();
 
     private TestDatabase() {
@@ -34,7 +42,7 @@ public final class TestDatabase {
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                dataDirectory = java.nio.file.Files.createTempDirectory("embargo-pg");
+                dataDirectory = Files.createTempDirectory("embargo-pg");
                 server = builder().start();
             } catch (IOException e) {
                 throw new UncheckedIOException("embedded PostgreSQL did not start", e);
@@ -84,7 +92,7 @@ public final class TestDatabase {
      * Stops PostgreSQL (every connection is cut), keeps it down for the given time, and starts it again on the same
      * port and data directory, as an operator's restart would.
      */
-    public static synchronized void restart(java.time.Duration down) {
+    public static synchronized void restart(Duration down) {
         server();
         int port = server.getPort();
         try {
@@ -107,13 +115,13 @@ public final class TestDatabase {
         if (server == null) {
             return;
         }
-        java.util.Optional<ProcessHandle> postmaster = postmaster();
+        Optional<ProcessHandle> postmaster = postmaster();
         try {
             server.close();
             postmaster.ifPresent(TestDatabase::awaitExit);
             if (dataDirectory != null) {
-                try (var files = java.nio.file.Files.walk(dataDirectory)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                try (var files = Files.walk(dataDirectory)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -121,21 +129,21 @@ public final class TestDatabase {
         }
     }
 
-    private static java.util.Optional<ProcessHandle> postmaster() {
+    private static Optional<ProcessHandle> postmaster() {
         try {
-            String pid = java.nio.file.Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().trim();
+            String pid = Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().trim();
             return ProcessHandle.of(Long.parseLong(pid));
         } catch (IOException | RuntimeException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
     private static void awaitExit(ProcessHandle process) {
         try {
-            process.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+            process.onExit().get(60, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
             process.destroyForcibly();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             // gone
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

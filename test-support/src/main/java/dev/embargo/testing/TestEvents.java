@@ -1,8 +1,10 @@
 package dev.embargo.testing;
 
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,8 +13,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -21,6 +21,9 @@ import dev.embargo.events.EventCodec;
 import dev.embargo.events.EventType;
 import dev.embargo.events.LifecycleEvent;
 import dev.embargo.events.Topics;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
 
 /**
  * Plays another service in a test: publishes well-formed lifecycle events (CloudEvents binary mode, keyed by subject)
@@ -62,16 +65,11 @@ public final class TestEvents {
 
     private static String publishRaw(String topic, String key, String eventId, String type, byte[] payload,
             String source) {
-        var headers = new RecordHeaders();
-        headers.add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_VALUE));
-        headers.add(CloudEventHeaders.ID, bytes(eventId));
-        headers.add(CloudEventHeaders.TYPE, bytes(type));
-        headers.add(CloudEventHeaders.SOURCE, bytes(source));
-        headers.add(CloudEventHeaders.TIME, bytes(Instant.now().toString()));
-        headers.add(CloudEventHeaders.SUBJECT, bytes(key));
-        headers.add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
+        var event = CloudEventBuilder.v1().withId(eventId).withType(type).withSource(URI.create(source))
+                .withTime(OffsetDateTime.now(ZoneOffset.UTC)).withSubject(key)
+                .withDataContentType(CloudEventHeaders.JSON).withData(payload).build();
         try {
-            producer().send(new ProducerRecord<>(topic, null, key, payload, headers)).get(30, TimeUnit.SECONDS);
+            producer().send(KafkaMessageFactory.createWriter(topic, key).writeBinary(event)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not publish test event", e);
         }
@@ -79,21 +77,25 @@ public final class TestEvents {
     }
 
     /** Every event of a type on its topic so far, decoded. */
-    @SuppressWarnings("unchecked")
     public static <T extends LifecycleEvent> List<T> read(Class<T> recordType, Duration quiet) {
-        EventType type = java.util.Arrays.stream(EventType.values()).filter(t -> t.recordType() == recordType)
-                .findFirst().orElseThrow();
-        return TestKafka.readAll(type.topic(), quiet).stream().filter(r -> type.type().equals(header(r)))
-                .map(r -> (T) CODEC.decode(type.type(), r.value())).toList();
+        EventType type = Arrays.stream(EventType.values()).filter(t -> t.recordType() == recordType).findFirst()
+                .orElseThrow();
+        return TestKafka.readAll(type.topic(), quiet).stream().map(TestEvents::cloudEvent)
+                .filter(e -> e != null && type.type().equals(e.getType()))
+                .map(e -> recordType.cast(CODEC.decode(type.type(), e.getData().toBytes()))).toList();
     }
 
     public static EventCodec codec() {
         return CODEC;
     }
 
-    private static String header(ConsumerRecord<String, byte[]> record) {
-        var h = record.headers().lastHeader(CloudEventHeaders.TYPE);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    /** The record as a CloudEvent, or null for one that is not (e.g. a test's deliberately broken envelope). */
+    private static CloudEvent cloudEvent(ConsumerRecord<String, byte[]> record) {
+        try {
+            return KafkaMessageFactory.createReader(record).toEvent();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static synchronized KafkaProducer<String, byte[]> producer() {
@@ -104,10 +106,6 @@ public final class TestEvents {
                     ByteArraySerializer.class.getName(), ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000));
         }
         return producer;
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Waits briefly; for tests that must show that nothing happens. */

@@ -1,5 +1,6 @@
 package dev.embargo.testing;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,9 +69,9 @@ public final class TestKafka {
     }
 
     /** Where the broker keeps its metadata and log segments, e.g. to scan them for plaintext. */
-    public static java.nio.file.Path baseDirectory() {
+    public static Path baseDirectory() {
         bootstrapServers();
-        return java.nio.file.Path.of(cluster.nodes().baseDirectory());
+        return Path.of(cluster.nodes().baseDirectory());
     }
 
     /** Stops the broker (the controller stays up), as in a broker outage. */

@@ -3,6 +3,7 @@ package dev.embargo.testing;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
@@ -44,7 +45,7 @@ public final class Tokens {
     /** Roles in a claim the services do not read ({@code groups}): they must not count. */
     public static String rolesInGroups(String subject, String... roles) {
         return Jwt.subject(subject).issuer(ISSUER).audience(AUDIENCE).preferredUserName(subject).claim("typ", "Bearer")
-                .groups(java.util.Set.of(roles)).expiresIn(600).jws().keyId("1").sign();
+                .groups(Set.of(roles)).expiresIn(600).jws().keyId("1").sign();
     }
 
     private static Signer claims(String subject, String... roles) {

@@ -12,6 +12,7 @@ import dev.embargo.credits.halloffame.Leaderboards;
 import dev.embargo.credits.halloffame.SafeLink;
 import dev.embargo.events.CasePublished;
 import dev.embargo.events.CreditGranted;
+import dev.embargo.events.CreditType;
 import dev.embargo.platform.inbox.RejectedEventException;
 import dev.embargo.platform.outbox.Outbox;
 import io.quarkus.logging.Log;
@@ -47,7 +48,8 @@ class CreditGranting {
             if (credits.publicationByTrackingId(event.trackingId()).isPresent()) {
                 throw new RejectedEventException("tracking id already belongs to another published case");
             }
-            publication = new Publication(event.caseId(), event.trackingId(), event.severity(), event.occurredAt(),
+            publication = new Publication(event.caseId(), event.trackingId(),
+                    event.severity() == null ? null : event.severity().name(), event.occurredAt(),
                     event.projectSlugs());
             credits.add(publication);
         } else {
@@ -63,12 +65,12 @@ class CreditGranting {
             }
             CasePublished.Credit c = slots.get(slot);
             String link = SafeLink.normalize(c.link()).orElse(null);
-            Credit credit = Credit.grant(publication, slot, c.type(), c.name(), c.handle(), link, c.anonymous(),
+            Credit credit = Credit.grant(publication, slot, c.type().name(), c.name(), c.handle(), link, c.anonymous(),
                     blankToNull(c.researcherSubject()), earned);
             credits.add(credit);
             outbox.append(new CreditGranted(credit.id().toString(), event.caseId(), event.trackingId(),
-                    event.projectSlugs().get(0), credit.type(), credit.researcherSubject(), credit.points(),
-                    credit.anonymous(), clock.instant()));
+                    event.projectSlugs().get(0), CreditType.valueOf(credit.type()), credit.researcherSubject(),
+                    credit.points(), credit.anonymous(), clock.instant()));
             granted++;
         }
         if (granted > 0 || newProjects) {

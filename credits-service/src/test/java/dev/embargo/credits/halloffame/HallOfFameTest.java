@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.embargo.events.CasePublished;
 import dev.embargo.events.CreditGranted;
+import dev.embargo.events.CreditType;
+import dev.embargo.events.Severity;
 import dev.embargo.events.Topics;
 import dev.embargo.testing.TestDatabase;
 import dev.embargo.testing.TestEvents;
@@ -103,7 +105,8 @@ class HallOfFameTest {
         String slug = newSlug();
         CasePublished original = publishAndAwait(publishedCase(slug, "HIGH", named("Original Olga", null)));
         CasePublished impostor = new CasePublished(UUID.randomUUID().toString(), original.trackingId(), List.of(slug),
-                Instant.now(), "CRITICAL", 9.8, null, original.advisory(), List.of(named("Impostor Ivan", null)));
+                Instant.now(), Severity.CRITICAL, 9.8, null, original.advisory(),
+                List.of(named("Impostor Ivan", null)));
         String eventId = TestEvents.publish(impostor);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> {
@@ -143,8 +146,8 @@ class HallOfFameTest {
         String slug = newSlug();
         String subject = "anon-" + UUID.randomUUID();
         CasePublished event = publishAndAwait(publishedCase(slug, "HIGH", named("Visible Vera", null), anonymous(),
-                anonymous(subject),
-                new CasePublished.Credit("ANALYST", "Should Not Show", "@nope", "https://nope.example", true, null)));
+                anonymous(subject), new CasePublished.Credit(CreditType.ANALYST, "Should Not Show", "@nope",
+                        "https://nope.example", true, null)));
 
         String json = given().get("/api/v1/projects/{slug}/hall-of-fame", slug).then().statusCode(200)
                 .body("entries.name", contains("Visible Vera")).body("anonymousCredits", equalTo(3)).extract()

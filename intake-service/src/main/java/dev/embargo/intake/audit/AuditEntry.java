@@ -1,6 +1,7 @@
 package dev.embargo.intake.audit;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -27,7 +28,7 @@ class AuditEntry {
     @Column(name = "by_platform_admin", updatable = false)
     private boolean byPlatformAdmin;
     @Column(name = "project_id", updatable = false)
-    private java.util.UUID projectId;
+    private UUID projectId;
     @Column(name = "project_slug", updatable = false)
     private String projectSlug;
     @Column(updatable = false)
@@ -40,7 +41,7 @@ class AuditEntry {
     protected AuditEntry() {
     }
 
-    AuditEntry(Instant occurredAt, String actor, boolean byPlatformAdmin, java.util.UUID projectId, String projectSlug,
+    AuditEntry(Instant occurredAt, String actor, boolean byPlatformAdmin, UUID projectId, String projectSlug,
             String action, String target, String detail) {
         this.occurredAt = occurredAt;
         this.actor = actor;

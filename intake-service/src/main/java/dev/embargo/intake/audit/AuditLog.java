@@ -1,6 +1,7 @@
 package dev.embargo.intake.audit;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,7 +25,7 @@ public class AuditLog {
     }
 
     /** One audited action as it is shown: actor, time, what changed; never report content. */
-    public record Entry(long id, java.time.Instant occurredAt, String actor, boolean byPlatformAdmin, String project,
+    public record Entry(long id, Instant occurredAt, String actor, boolean byPlatformAdmin, String project,
             String action, String target, String detail) {
         static Entry of(AuditEntry e) {
             return new Entry(e.id(), e.occurredAt(), e.actor(), e.byPlatformAdmin(), e.projectSlug(), e.action(),

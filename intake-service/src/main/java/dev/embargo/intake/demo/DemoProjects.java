@@ -10,6 +10,7 @@ import dev.embargo.events.ProjectMembershipChanged.Role;
 import dev.embargo.events.SecurityPolicy;
 import dev.embargo.intake.policy.Policies;
 import dev.embargo.intake.policy.PolicyDocuments;
+import dev.embargo.intake.projects.Memberships;
 import dev.embargo.intake.projects.Project;
 import dev.embargo.intake.projects.ProjectRegistry;
 import dev.embargo.intake.projects.Projects;
@@ -22,18 +23,20 @@ import io.quarkus.runtime.StartupEvent;
  * is published only when it has none, and missing memberships are added.
  */
 @ApplicationScoped
-public class DemoProjects {
+class DemoProjects {
 
     private final DemoConfig config;
     private final Projects projects;
+    private final Memberships memberships;
     private final ProjectRegistry registry;
     private final Policies policies;
     private final PolicyDocuments documents;
 
-    DemoProjects(DemoConfig config, Projects projects, ProjectRegistry registry, Policies policies,
-            PolicyDocuments documents) {
+    DemoProjects(DemoConfig config, Projects projects, Memberships memberships, ProjectRegistry registry,
+            Policies policies, PolicyDocuments documents) {
         this.config = config;
         this.projects = projects;
+        this.memberships = memberships;
         this.registry = registry;
         this.policies = policies;
         this.documents = documents;
@@ -62,10 +65,10 @@ public class DemoProjects {
         SecurityPolicy policy = documents.example(slug);
         Project project = projects.bySlug(slug).orElseGet(() -> registry.register(slug, policy.name(),
                 policy.policyUrl(), List.of(new ProjectRegistry.Member(config.ownerSubject(), config.ownerEmail()))));
-        if (projects.membership(project.id(), config.ownerSubject()).isEmpty()) {
+        if (memberships.membership(project.id(), config.ownerSubject()).isEmpty()) {
             registry.setMember(project, config.ownerSubject(), Role.OWNER, config.ownerEmail());
         }
-        if (withMaintainer && projects.membership(project.id(), config.maintainerSubject()).isEmpty()) {
+        if (withMaintainer && memberships.membership(project.id(), config.maintainerSubject()).isEmpty()) {
             registry.setMember(project, config.maintainerSubject(), Role.MAINTAINER, config.maintainerEmail());
         }
         if (project.currentPolicyVersion().isEmpty()) {

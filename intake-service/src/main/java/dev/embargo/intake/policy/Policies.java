@@ -1,6 +1,7 @@
 package dev.embargo.intake.policy;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,16 +9,15 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import dev.embargo.events.ProjectPolicyPublished;
 import dev.embargo.events.SecurityPolicy;
+import dev.embargo.intake.Refused;
 import dev.embargo.intake.audit.AuditLog;
 import dev.embargo.intake.projects.Project;
 import dev.embargo.intake.projects.Projects;
 import dev.embargo.platform.outbox.Outbox;
-import dev.embargo.platform.problem.ProblemException;
 import io.quarkus.logging.Log;
 
 /** The collection of published policy versions; publishing appends a version and its event in one transaction. */
@@ -25,13 +25,13 @@ import io.quarkus.logging.Log;
 public class Policies {
 
     /** A policy version with its parsed document. */
-    public record Published(int version, java.time.Instant publishedAt, String publishedBy, SecurityPolicy policy) {
+    public record Published(int version, Instant publishedAt, String publishedBy, SecurityPolicy policy) {
     }
 
     /** Versions kept parsed; far more than the platform hosts, only a bound against surprises. */
     private static final int MAX_PARSED = 10_000;
 
-    private final EntityManager em;
+    private final PolicyVersions versions;
     private final Projects projects;
     private final PolicyDocuments documents;
     private final Outbox outbox;
@@ -40,9 +40,9 @@ public class Policies {
     // A published version never changes, so every submission need not read and parse the current one again.
     private final Map<PolicyVersion.Key, Published> parsed = new ConcurrentHashMap<>();
 
-    Policies(EntityManager em, Projects projects, PolicyDocuments documents, Outbox outbox, AuditLog audit,
+    Policies(PolicyVersions versions, Projects projects, PolicyDocuments documents, Outbox outbox, AuditLog audit,
             Clock clock) {
-        this.em = em;
+        this.versions = versions;
         this.projects = projects;
         this.documents = documents;
         this.outbox = outbox;
@@ -60,10 +60,10 @@ public class Policies {
     @Transactional
     public Published publish(String slug, SecurityPolicy policy, AuditLog.Actor actor) {
         String by = actor.subject();
-        Project project = projects.bySlugForUpdate(slug).orElseThrow(ProblemException::notFound);
+        Project project = projects.bySlugForUpdate(slug).orElseThrow(Refused::notFound);
         int version = project.publishPolicyVersion();
         var row = new PolicyVersion(project.id(), version, clock.instant(), by, documents.write(policy));
-        em.persist(row);
+        versions.add(row);
         outbox.append(new ProjectPolicyPublished(project.id().toString(), project.slug(), version, row.publishedAt(),
                 policy));
         audit.record(actor, project.id(), project.slug(), AuditLog.Action.POLICY_PUBLISHED, "v" + version, null);
@@ -81,7 +81,7 @@ public class Policies {
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<Published> found = Optional.ofNullable(em.find(PolicyVersion.class, key)).map(this::of);
+        Optional<Published> found = versions.of(projectId, version).map(this::of);
         found.ifPresent(p -> {
             if (parsed.size() >= MAX_PARSED) {
                 parsed.clear();
@@ -92,8 +92,7 @@ public class Policies {
     }
 
     public List<Published> history(UUID projectId) {
-        return em.createQuery("from PolicyVersion where projectId = :p order by version desc", PolicyVersion.class)
-                .setParameter("p", projectId).getResultStream().map(this::of).toList();
+        return versions.history(projectId).stream().map(this::of).toList();
     }
 
     private Published of(PolicyVersion v) {

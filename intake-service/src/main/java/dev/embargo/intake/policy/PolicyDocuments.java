@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,7 +17,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
@@ -24,8 +27,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
 import dev.embargo.events.SecurityPolicy;
-import dev.embargo.platform.problem.Problem;
-import dev.embargo.platform.problem.ProblemException;
+import dev.embargo.intake.Refused;
 
 /**
  * Reads, validates and writes policy documents. Validation is by JSON Schema ({@code policy.schema.json}) plus the few
@@ -37,12 +39,14 @@ public class PolicyDocuments {
     /** The example policies shipped in {@code policies/<slug>.json}, alphabetical. */
     public static final List<String> EXAMPLES = List.of("fim", "open-webui", "openpanel", "panelorca", "pod");
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    // The service's mapper, read strictly: a policy with a member the schema does not know is refused, not trimmed.
+    private final ObjectReader reader;
+    private final ObjectWriter writer;
     private final JsonSchema schema;
 
-    public PolicyDocuments() {
+    public PolicyDocuments(ObjectMapper json) {
+        reader = json.reader().with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        writer = json.writer().without(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         try (InputStream in = PolicyDocuments.class.getResourceAsStream("/policy.schema.json")) {
             schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in,
                     SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
@@ -73,7 +77,7 @@ public class PolicyDocuments {
             throw invalid(violations);
         }
         try {
-            return JSON.treeToValue(document, SecurityPolicy.class);
+            return reader.treeToValue(document, SecurityPolicy.class);
         } catch (JsonProcessingException e) {
             throw invalid(List.of(Map.of("location", "$", "rule", "shape", "message", "does not map to a policy")));
         }
@@ -81,15 +85,15 @@ public class PolicyDocuments {
 
     public SecurityPolicy read(String json) {
         try {
-            return JSON.readValue(json, SecurityPolicy.class);
-        } catch (JsonProcessingException e) {
+            return reader.forType(SecurityPolicy.class).readValue(json);
+        } catch (IOException e) {
             throw new IllegalStateException("stored policy document does not parse");
         }
     }
 
     public String write(SecurityPolicy policy) {
         try {
-            return JSON.writeValueAsString(policy);
+            return writer.writeValueAsString(policy);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("policy does not serialise");
         }
@@ -101,7 +105,7 @@ public class PolicyDocuments {
             throw new IllegalArgumentException("no example policy " + slug);
         }
         try (InputStream in = PolicyDocuments.class.getResourceAsStream("/policies/" + slug + ".json")) {
-            return parse(JSON.readTree(in));
+            return parse(reader.readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -114,7 +118,7 @@ public class PolicyDocuments {
      */
     private static List<Map<String, String>> controlCharacters(JsonNode document) {
         List<Map<String, String>> found = new ArrayList<>();
-        java.util.function.BiConsumer<String, JsonNode> check = (location, value) -> {
+        BiConsumer<String, JsonNode> check = (location, value) -> {
             if (value != null && value.isTextual() && value.asText().chars().anyMatch(Character::isISOControl)) {
                 found.add(Map.of("location", location, "rule", "control-characters", "message",
                         "must be a single line without control characters"));
@@ -156,9 +160,8 @@ public class PolicyDocuments {
         return Map.of("location", location, "rule", rule, "message", message);
     }
 
-    private static ProblemException invalid(List<Map<String, String>> violations) {
-        return new ProblemException(Problem
-                .of("invalid-policy", 422, "Invalid policy", "The policy document does not satisfy the policy schema.")
-                .with("violations", violations));
+    private static Refused invalid(List<Map<String, String>> violations) {
+        return new Refused(Refused.Why.UNACCEPTABLE, "invalid-policy", "Invalid policy",
+                "The policy document does not satisfy the policy schema.").with("violations", violations);
     }
 }

@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "policy_version")
 @IdClass(PolicyVersion.Key.class)
-public class PolicyVersion {
+class PolicyVersion {
 
     /** Composite key: project and version. */
     public static class Key implements Serializable {

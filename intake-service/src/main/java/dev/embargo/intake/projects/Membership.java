@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,6 +15,7 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 import dev.embargo.events.ProjectMembershipChanged.Role;
+import dev.embargo.intake.Refused;
 
 /** One person's role in one project, keyed by OIDC subject. */
 @Entity
@@ -86,13 +88,32 @@ public class Membership {
         return role == Role.OWNER;
     }
 
-    /** Changes role and/or email; true when the role changed. */
-    boolean update(Role newRole, String newEmail) {
+    /**
+     * Changes role and/or email; true when the role changed. The project's last owner stays one: {@code anotherOwner}
+     * says whether someone else owns the project (asked only when it matters).
+     */
+    boolean update(Role newRole, String newEmail, BooleanSupplier anotherOwner) {
+        if (isOwner() && newRole != Role.OWNER) {
+            requireAnother(anotherOwner);
+        }
         boolean roleChanged = newRole != role;
         role = newRole;
         if (newEmail != null) {
             email = newEmail;
         }
         return roleChanged;
+    }
+
+    /** Checks the membership may end: the project's last owner cannot leave it ownerless. */
+    void end(BooleanSupplier anotherOwner) {
+        if (isOwner()) {
+            requireAnother(anotherOwner);
+        }
+    }
+
+    private static void requireAnother(BooleanSupplier anotherOwner) {
+        if (!anotherOwner.getAsBoolean()) {
+            throw Refused.conflict("last-owner", "A project must keep at least one owner.");
+        }
     }
 }

@@ -24,11 +24,11 @@ import io.quarkus.security.Authenticated;
 @Tag(name = "Projects")
 public class MyProjectsResource {
 
-    private final Projects projects;
+    private final Memberships memberships;
     private final ProjectAccess access;
 
-    MyProjectsResource(Projects projects, ProjectAccess access) {
-        this.projects = projects;
+    MyProjectsResource(Memberships memberships, ProjectAccess access) {
+        this.memberships = memberships;
         this.access = access;
     }
 
@@ -38,7 +38,7 @@ public class MyProjectsResource {
     @APIResponse(responseCode = "200", description = "The caller's projects, by slug", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "mine", value = """
             [{"slug":"openpanel","name":"OpenPanel","role":"OWNER","policyVersion":3}]""")))
     public List<MyProjectView> mine() {
-        return projects.membershipsOf(access.subject()).stream().map(row -> {
+        return memberships.membershipsOf(access.subject()).stream().map(row -> {
             Project p = (Project) row[0];
             Membership m = (Membership) row[1];
             return new MyProjectView(p.slug(), p.name(), m.role(), p.currentPolicyVersion().orElse(null));

@@ -2,6 +2,8 @@ package dev.embargo.intake.projects;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -56,8 +58,8 @@ public class Project {
     }
 
     /** Version of the policy reports are checked against now; empty until the owners published one. */
-    public java.util.Optional<Integer> currentPolicyVersion() {
-        return java.util.Optional.ofNullable(currentPolicyVersion);
+    public Optional<Integer> currentPolicyVersion() {
+        return Optional.ofNullable(currentPolicyVersion);
     }
 
     /** The next policy version number; versions are never reused. */
@@ -70,7 +72,6 @@ public class Project {
      * The readable tracking id of the report numbered {@code number} in this project, e.g. {@code OPENPANEL-2026-0007}.
      */
     String trackingId(long number, Instant at) {
-        return "%s-%d-%04d".formatted(slug.toUpperCase(java.util.Locale.ROOT), at.atZone(ZoneOffset.UTC).getYear(),
-                number);
+        return "%s-%d-%04d".formatted(slug.toUpperCase(Locale.ROOT), at.atZone(ZoneOffset.UTC).getYear(), number);
     }
 }

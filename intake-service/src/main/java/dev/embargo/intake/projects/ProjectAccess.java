@@ -4,8 +4,8 @@ import jakarta.enterprise.context.RequestScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import dev.embargo.intake.Refused;
 import dev.embargo.intake.audit.AuditLog;
-import dev.embargo.platform.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -18,11 +18,13 @@ public class ProjectAccess {
     public static final String PLATFORM_ADMIN = "platform-admin";
 
     private final Projects projects;
+    private final Memberships memberships;
     private final SecurityIdentity identity;
     private final JsonWebToken jwt;
 
-    ProjectAccess(Projects projects, SecurityIdentity identity, JsonWebToken jwt) {
+    ProjectAccess(Projects projects, Memberships memberships, SecurityIdentity identity, JsonWebToken jwt) {
         this.projects = projects;
+        this.memberships = memberships;
         this.identity = identity;
         this.jwt = jwt;
     }
@@ -41,7 +43,7 @@ public class ProjectAccess {
      * as one of its owners.
      */
     public AuditLog.Actor actor(Project project) {
-        boolean owner = projects.membership(project.id(), subject()).map(Membership::isOwner).orElse(false);
+        boolean owner = memberships.membership(project.id(), subject()).map(Membership::isOwner).orElse(false);
         return new AuditLog.Actor(subject(), isPlatformAdmin() && !owner);
     }
 
@@ -52,19 +54,20 @@ public class ProjectAccess {
 
     /** A project the caller is a member of (or administers the platform); otherwise 404. */
     public Project asMember(String slug) {
-        Project project = projects.bySlug(slug).orElseThrow(ProblemException::notFound);
-        if (isPlatformAdmin() || projects.membership(project.id(), subject()).isPresent()) {
+        Project project = projects.bySlug(slug).orElseThrow(Refused::notFound);
+        if (isPlatformAdmin() || memberships.membership(project.id(), subject()).isPresent()) {
             return project;
         }
-        throw ProblemException.notFound();
+        throw Refused.notFound();
     }
 
     /** A project the caller owns (or administers the platform); a maintainer gets 403, a stranger 404. */
     public Project asOwner(String slug) {
         Project project = asMember(slug);
-        if (isPlatformAdmin() || projects.membership(project.id(), subject()).map(Membership::isOwner).orElse(false)) {
+        if (isPlatformAdmin()
+                || memberships.membership(project.id(), subject()).map(Membership::isOwner).orElse(false)) {
             return project;
         }
-        throw ProblemException.forbidden("owner-required", "Only the project's owners may do this.");
+        throw Refused.notAllowed("owner-required", "Only the project's owners may do this.");
     }
 }

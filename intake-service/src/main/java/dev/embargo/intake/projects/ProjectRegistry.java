@@ -11,9 +11,9 @@ import dev.embargo.events.ProjectMembershipChanged;
 import dev.embargo.events.ProjectMembershipChanged.Change;
 import dev.embargo.events.ProjectMembershipChanged.Role;
 import dev.embargo.events.ProjectRegistered;
+import dev.embargo.intake.Refused;
 import dev.embargo.intake.audit.AuditLog;
 import dev.embargo.platform.outbox.Outbox;
-import dev.embargo.platform.problem.ProblemException;
 import io.quarkus.logging.Log;
 
 /** Registers projects and changes memberships, each change with its event in the same transaction. */
@@ -25,13 +25,16 @@ public class ProjectRegistry {
     }
 
     private final Projects projects;
+    private final Memberships memberships;
     private final TrackingIds trackingIds;
     private final Outbox outbox;
     private final AuditLog audit;
     private final Clock clock;
 
-    ProjectRegistry(Projects projects, TrackingIds trackingIds, Outbox outbox, AuditLog audit, Clock clock) {
+    ProjectRegistry(Projects projects, Memberships memberships, TrackingIds trackingIds, Outbox outbox, AuditLog audit,
+            Clock clock) {
         this.projects = projects;
+        this.memberships = memberships;
         this.trackingIds = trackingIds;
         this.outbox = outbox;
         this.audit = audit;
@@ -51,7 +54,7 @@ public class ProjectRegistry {
             refuseSelfAppointment(actor, owner.subject());
         }
         if (projects.bySlug(slug).isPresent()) {
-            throw ProblemException.conflict("slug-taken", "A project with this slug already exists.");
+            throw Refused.conflict("slug-taken", "A project with this slug already exists.");
         }
         var project = new Project(slug, name, homepage, clock.instant());
         projects.add(project);
@@ -78,19 +81,16 @@ public class ProjectRegistry {
     @Transactional
     public Membership setMember(Project project, String subject, Role role, String email, AuditLog.Actor actor) {
         refuseSelfAppointment(actor, subject);
-        Optional<Membership> existing = projects.membership(project.id(), subject);
+        Optional<Membership> existing = memberships.membership(project.id(), subject);
         if (existing.isEmpty()) {
             var membership = new Membership(project.id(), subject, role, email, clock.instant());
-            projects.add(membership);
+            memberships.add(membership);
             emit(project, membership, Change.ADDED, actor);
             return membership;
         }
         Membership membership = existing.get();
-        if (membership.isOwner() && role != Role.OWNER) {
-            requireAnotherOwner(project, subject);
-        }
         String emailBefore = membership.email();
-        boolean roleChanged = membership.update(role, email);
+        boolean roleChanged = membership.update(role, email, () -> anotherOwner(project, subject));
         if (roleChanged || (email != null && !email.equals(emailBefore))) {
             emit(project, membership, Change.ROLE_CHANGED, actor);
         }
@@ -99,27 +99,21 @@ public class ProjectRegistry {
 
     @Transactional
     public void removeMember(Project project, String subject, AuditLog.Actor actor) {
-        Membership membership = projects.membership(project.id(), subject).orElseThrow(ProblemException::notFound);
-        if (membership.isOwner()) {
-            requireAnotherOwner(project, subject);
-        }
-        projects.remove(membership);
+        Membership membership = memberships.membership(project.id(), subject).orElseThrow(Refused::notFound);
+        membership.end(() -> anotherOwner(project, subject));
+        memberships.remove(membership);
         emit(project, membership, Change.REMOVED, actor);
     }
 
     private static void refuseSelfAppointment(AuditLog.Actor actor, String subject) {
         if (actor != null && actor.platformAdmin() && actor.subject().equals(subject)) {
-            throw ProblemException.forbidden("self-appointment",
+            throw Refused.notAllowed("self-appointment",
                     "A platform admin cannot make or change their own membership of a project.");
         }
     }
 
-    private void requireAnotherOwner(Project project, String subject) {
-        boolean another = projects.members(project.id()).stream()
-                .anyMatch(m -> m.isOwner() && !m.subject().equals(subject));
-        if (!another) {
-            throw ProblemException.conflict("last-owner", "A project must keep at least one owner.");
-        }
+    private boolean anotherOwner(Project project, String subject) {
+        return memberships.members(project.id()).stream().anyMatch(m -> m.isOwner() && !m.subject().equals(subject));
     }
 
     private void emit(Project project, Membership membership, Change change, AuditLog.Actor actor) {

@@ -47,11 +47,13 @@ public class ProjectResource {
             {"type":"urn:embargo:problem:not-found","title":"Not found","status":404,"detail":"No such resource, or you may not see it."}""";
 
     private final Projects projects;
+    private final Memberships memberships;
     private final ProjectRegistry registry;
     private final ProjectAccess access;
 
-    ProjectResource(Projects projects, ProjectRegistry registry, ProjectAccess access) {
+    ProjectResource(Projects projects, Memberships memberships, ProjectRegistry registry, ProjectAccess access) {
         this.projects = projects;
+        this.memberships = memberships;
         this.registry = registry;
         this.access = access;
     }
@@ -98,7 +100,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "404", description = "No such project, or not a member", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "not-found", value = NOT_FOUND_EXAMPLE)))
     public List<MemberView> members(@PathParam("slug") String slug) {
         Project project = access.asMember(slug);
-        return projects.members(project.id()).stream().map(MemberView::of).toList();
+        return memberships.members(project.id()).stream().map(MemberView::of).toList();
     }
 
     @PUT
@@ -127,7 +129,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "404", description = "No such project or member, or not a member", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "not-found", value = NOT_FOUND_EXAMPLE)))
     public Response removeMember(@PathParam("slug") String slug, @PathParam("subject") String subject) {
         Project project = access.asOwner(slug);
-        Role current = projects.membership(project.id(), subject).map(Membership::role)
+        Role current = memberships.membership(project.id(), subject).map(Membership::role)
                 .orElseThrow(ProblemException::notFound);
         requireMayManage(project, subject, current);
         registry.removeMember(project, subject, access.actor(project));
@@ -137,7 +139,7 @@ public class ProjectResource {
     /** Owners manage maintainers; owners themselves are named by platform admins. */
     private void requireMayManage(Project project, String subject, Role role) {
         boolean touchesOwner = role == Role.OWNER
-                || projects.membership(project.id(), subject).map(Membership::isOwner).orElse(false);
+                || memberships.membership(project.id(), subject).map(Membership::isOwner).orElse(false);
         if (touchesOwner && !access.isPlatformAdmin()) {
             throw ProblemException.forbidden("admin-required", "Owners are named by platform admins.");
         }

@@ -5,58 +5,29 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
-/** The collection of hosted projects and their memberships. */
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+/** The collection of hosted projects. */
 @ApplicationScoped
-public class Projects {
-
-    private final EntityManager em;
-
-    Projects(EntityManager em) {
-        this.em = em;
-    }
+public class Projects implements PanacheRepositoryBase<Project, UUID> {
 
     public Optional<Project> bySlug(String slug) {
-        return em.createQuery("from Project where slug = :slug", Project.class).setParameter("slug", slug)
-                .getResultStream().findFirst();
+        return find("from Project where slug = ?1", slug).firstResultOptional();
     }
 
     /** The project with its row locked until the transaction ends (policy versions). */
     public Optional<Project> bySlugForUpdate(String slug) {
-        return em.createQuery("from Project where slug = :slug", Project.class).setParameter("slug", slug)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+        return find("from Project where slug = ?1", slug).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
     }
 
     public List<Project> all() {
-        return em.createQuery("from Project order by slug", Project.class).getResultList();
+        return list("from Project order by slug");
     }
 
     void add(Project project) {
-        em.persist(project);
-    }
-
-    void add(Membership membership) {
-        em.persist(membership);
-    }
-
-    void remove(Membership membership) {
-        em.remove(membership);
-    }
-
-    public List<Membership> members(UUID projectId) {
-        return em.createQuery("from Membership where projectId = :p order by role, subject", Membership.class)
-                .setParameter("p", projectId).getResultList();
-    }
-
-    /** The subject's memberships with their projects, by project slug. */
-    public List<Object[]> membershipsOf(String subject) {
-        return em.createQuery("select p, m from Project p, Membership m where m.projectId = p.id and m.subject = :s"
-                + " order by p.slug", Object[].class).setParameter("s", subject).getResultList();
-    }
-
-    public Optional<Membership> membership(UUID projectId, String subject) {
-        return Optional.ofNullable(em.find(Membership.class, new Membership.Key(projectId, subject)));
+        persist(project);
     }
 }

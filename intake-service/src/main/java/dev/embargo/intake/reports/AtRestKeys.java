@@ -8,7 +8,7 @@ import dev.embargo.platform.crypto.FieldCipher;
 
 /** The cipher report content is stored under: the platform's at-rest keyset (a seam tests use to rotate keys). */
 @ApplicationScoped
-public class AtRestKeys {
+class AtRestKeys {
 
     @Inject
     Ciphers ciphers;

@@ -18,11 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.embargo.intake.audit.AuditLog;
 import dev.embargo.intake.projects.Project;
 import dev.embargo.intake.projects.ProjectAccess;
 import dev.embargo.platform.problem.Problem;
-import dev.embargo.platform.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 
 /** Reporters with rejected low-effort reports and bans, for a project's owners. */
@@ -42,13 +40,13 @@ public class BanResource {
     static final String NOT_FOUND_EXAMPLE = """
             {"type":"urn:embargo:problem:not-found","title":"Not found","status":404,"detail":"No such resource, or you may not see it."}""";
 
-    private final Reports reports;
+    private final ReporterStandings standings;
+    private final Bans bans;
     private final ProjectAccess access;
-    private final AuditLog audit;
 
-    BanResource(Reports reports, ProjectAccess access, AuditLog audit) {
-        this.audit = audit;
-        this.reports = reports;
+    BanResource(ReporterStandings standings, Bans bans, ProjectAccess access) {
+        this.bans = bans;
+        this.standings = standings;
         this.access = access;
     }
 
@@ -60,7 +58,7 @@ public class BanResource {
     @APIResponse(responseCode = "404", description = "No such project, or not a member", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "not-found", value = NOT_FOUND_EXAMPLE)))
     public List<StandingView> standings(@PathParam("slug") String slug) {
         Project project = access.asOwner(slug);
-        return reports.standings(project.id()).stream()
+        return standings.inProject(project.id()).stream()
                 .map(s -> new StandingView(s.reporterKey(), s.strikes(), s.isBanned(), s.bannedAt())).toList();
     }
 
@@ -72,8 +70,7 @@ public class BanResource {
     @APIResponse(responseCode = "404", description = "No such project or reporter, or not a member", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "not-found", value = NOT_FOUND_EXAMPLE)))
     public Response lift(@PathParam("slug") String slug, @PathParam("reporter") String reporter) {
         Project project = access.asOwner(slug);
-        reports.existingStanding(project.id(), reporter).orElseThrow(ProblemException::notFound).lift();
-        audit.record(access.actor(project), project.id(), project.slug(), AuditLog.Action.BAN_LIFTED, reporter, null);
+        bans.lift(project, reporter, access.actor(project));
         return Response.noContent().build();
     }
 }

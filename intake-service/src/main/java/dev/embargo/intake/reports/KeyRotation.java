@@ -14,7 +14,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * still under an old key, one report per transaction, so the old keys can later be retired.
  */
 @ApplicationScoped
-public class KeyRotation {
+class KeyRotation {
 
     /** What a run did; {@code failed} counts reports whose fields no configured key opens. */
     public record Result(int reportsExamined, int fieldsReencrypted, int reportsFailed) {

@@ -16,14 +16,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.embargo.events.ReportContent;
 import dev.embargo.events.ReportSubmitted;
 import dev.embargo.events.SecurityPolicy;
+import dev.embargo.intake.Refused;
 import dev.embargo.intake.policy.Policies;
 import dev.embargo.intake.projects.Project;
 import dev.embargo.intake.projects.Projects;
 import dev.embargo.intake.projects.TrackingIds;
 import dev.embargo.platform.crypto.Ciphers;
 import dev.embargo.platform.outbox.Outbox;
-import dev.embargo.platform.problem.Problem;
-import dev.embargo.platform.problem.ProblemException;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import us.springett.cvss.Cvss;
@@ -33,7 +32,7 @@ import us.springett.cvss.Cvss;
  * stores it encrypted and emits {@code report.submitted} (content sealed) in the same transaction.
  */
 @ApplicationScoped
-public class ReportIntake {
+class ReportIntake {
 
     /** Who submits: the OIDC subject when signed in, and the key their resubmissions and bans are tracked under. */
     record Reporter(String subject, String key) {
@@ -47,19 +46,22 @@ public class ReportIntake {
     record Outcome(Report report, Optional<String> token, SecurityPolicy policy) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Projects projects;
     private final TrackingIds trackingIds;
     private final Policies policies;
     private final Reports reports;
+    private final ReporterStandings standings;
     private final ReportVault vault;
     private final Ciphers ciphers;
     private final Outbox outbox;
     private final Clock clock;
+    private final ObjectMapper json;
 
-    ReportIntake(Projects projects, TrackingIds trackingIds, Policies policies, Reports reports, ReportVault vault,
-            Ciphers ciphers, Outbox outbox, Clock clock) {
+    ReportIntake(Projects projects, TrackingIds trackingIds, Policies policies, Reports reports,
+            ReporterStandings standings, ReportVault vault, Ciphers ciphers, Outbox outbox, Clock clock,
+            ObjectMapper json) {
+        this.standings = standings;
+        this.json = json;
         this.projects = projects;
         this.trackingIds = trackingIds;
         this.policies = policies;
@@ -72,17 +74,17 @@ public class ReportIntake {
 
     Outcome submit(String slug, ReportContent content, String email, Reporter reporter,
             Optional<String> presentedToken) {
-        Project project = projects.bySlug(slug).orElseThrow(ProblemException::notFound);
+        Project project = projects.bySlug(slug).orElseThrow(Refused::notFound);
         Policies.Published policy = policies.current(project)
-                .orElseThrow(() -> new ProblemException(Problem.of("not-accepting-reports", 409, "Conflict",
-                        "This project has not published a security policy yet and cannot take reports.")));
-        if (reports.existingStanding(project.id(), reporter.key()).map(ReporterStanding::isBanned).orElse(false)) {
-            throw ProblemException.forbidden("reporter-banned",
+                .orElseThrow(() -> Refused.conflict("not-accepting-reports",
+                        "This project has not published a security policy yet and cannot take reports."));
+        if (standings.existing(project.id(), reporter.key()).map(ReporterStanding::isBanned).orElse(false)) {
+            throw Refused.notAllowed("reporter-banned",
                     "You may no longer submit reports to this project after repeated non-compliant submissions.");
         }
         if (content.cvssVector() != null && !validCvss(content.cvssVector())) {
-            throw new ProblemException(Problem.of("invalid-cvss", 422, "Invalid CVSS vector",
-                    "cvssVector must be a complete CVSS v3.1 or v4.0 vector string."));
+            throw new Refused(Refused.Why.UNACCEPTABLE, "invalid-cvss", "Invalid CVSS vector",
+                    "cvssVector must be a complete CVSS v3.1 or v4.0 vector string.");
         }
         content = withCreditDefault(policy.policy(), content);
         SubmissionGate.Verdict verdict = SubmissionGate.check(policy.policy(), content);
@@ -91,7 +93,7 @@ public class ReportIntake {
             if (refusal.kind().equals("low-effort")) {
                 strike(project, reporter, policy.policy().lowEffort());
             }
-            Problem problem = Problem.of(refusal.kind(), refusal.status(), "Report refused", refusal.detail())
+            Refused problem = new Refused(refusal.why(), refusal.kind(), "Report refused", refusal.detail())
                     .with("missingFields", refusal.missingFields());
             if (refusal.kind().equals("channel-not-accepted")) {
                 problem = problem.with("channels", policy.policy().channels());
@@ -100,8 +102,7 @@ public class ReportIntake {
                     && policy.policy().lowEffort().statement() != null) {
                 problem = problem.with("policyStatement", policy.policy().lowEffort().statement());
             }
-            throw new ProblemException(
-                    refusal.reasons().isEmpty() ? problem : problem.with("reasons", refusal.reasons()));
+            throw refusal.reasons().isEmpty() ? problem : problem.with("reasons", refusal.reasons());
         }
         String identity = presentedToken.flatMap(t -> reportHoldingToken(project, t)).map(Report::reporterKey)
                 .orElse(reporter.key());
@@ -172,7 +173,7 @@ public class ReportIntake {
     private void strike(Project project, Reporter reporter, SecurityPolicy.LowEffort rules) {
         int threshold = rules == null ? 0 : rules.banThreshold();
         QuarkusTransaction.requiringNew().run(() -> {
-            ReporterStanding standing = reports.standing(project.id(), reporter.key());
+            ReporterStanding standing = standings.of(project.id(), reporter.key());
             standing.strike(threshold, clock.instant());
             if (standing.isBanned()) {
                 Log.infof("a reporter was banned from %s after %d non-compliant reports", project.slug(),
@@ -206,9 +207,9 @@ public class ReportIntake {
                 + (email == null ? "" : email.strip().toLowerCase(Locale.ROOT)));
     }
 
-    private static String json(ReportContent content) {
+    private String json(ReportContent content) {
         try {
-            return JSON.writeValueAsString(content);
+            return json.writeValueAsString(content);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("report content does not serialise");
         }

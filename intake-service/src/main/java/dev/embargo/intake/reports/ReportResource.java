@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -63,7 +64,7 @@ public class ReportResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit a vulnerability report (anonymous, or signed in with an OIDC token)")
-    @Parameter(name = TOKEN_HEADER, in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.HEADER, description = "The report token of an earlier submission, to resubmit idempotently from another address")
+    @Parameter(name = TOKEN_HEADER, in = ParameterIn.HEADER, description = "The report token of an earlier submission, to resubmit idempotently from another address")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "report", value = SUBMIT_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Accepted; the report token is shown only here", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "created", value = CREATED_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Identical resubmission: the existing report, without its token", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "resubmission", value = """

@@ -19,15 +19,15 @@ import dev.embargo.platform.crypto.FieldCipher;
  * and opens it again. Plaintext exists only in memory.
  */
 @ApplicationScoped
-public class ReportVault {
+class ReportVault {
 
     static final String CONTACT = "contact";
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final AtRestKeys keys;
+    private final ObjectMapper json;
 
-    ReportVault(AtRestKeys keys) {
+    ReportVault(AtRestKeys keys, ObjectMapper json) {
         this.keys = keys;
+        this.json = json;
     }
 
     Map<String, byte[]> seal(UUID reportId, ReportContent c, String contact) {
@@ -66,9 +66,9 @@ public class ReportVault {
             return new ReportContent(open(id, f, "title"), open(id, f, "component"), open(id, f, "versionTested"),
                     open(id, f, "description"), open(id, f, "impact"), open(id, f, "stepsToReproduce"),
                     open(id, f, "proofOfConcept"), open(id, f, "suggestedFix"), open(id, f, "cvssVector"),
-                    cwe == null ? List.of() : JSON.readValue(cwe, new TypeReference<List<String>>() {
-                    }), credit == null ? null : JSON.readValue(credit, ReportContent.CreditPreference.class),
-                    extra == null ? null : JSON.readValue(extra, new TypeReference<Map<String, String>>() {
+                    cwe == null ? List.of() : json.readValue(cwe, new TypeReference<List<String>>() {
+                    }), credit == null ? null : json.readValue(credit, ReportContent.CreditPreference.class),
+                    extra == null ? null : json.readValue(extra, new TypeReference<Map<String, String>>() {
                     }));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored report field does not parse");
@@ -108,9 +108,9 @@ public class ReportVault {
         return "report:" + reportId + ":" + field;
     }
 
-    private static String json(Object value) {
+    private String json(Object value) {
         try {
-            return JSON.writeValueAsString(value);
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("value does not serialise");
         }

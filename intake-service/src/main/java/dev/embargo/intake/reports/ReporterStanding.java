@@ -17,7 +17,7 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "reporter_standing")
 @IdClass(ReporterStanding.Key.class)
-public class ReporterStanding {
+class ReporterStanding {
 
     /** Composite key: project and reporter. */
     public static class Key implements Serializable {

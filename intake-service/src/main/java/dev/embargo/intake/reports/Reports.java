@@ -6,26 +6,21 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 
-/** The collection of submitted reports and reporter standings. */
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+/** The collection of submitted reports. */
 @ApplicationScoped
-public class Reports {
-
-    private final EntityManager em;
-
-    Reports(EntityManager em) {
-        this.em = em;
-    }
+public class Reports implements PanacheRepositoryBase<Report, UUID> {
 
     void add(Report report) {
-        em.persist(report);
+        persist(report);
     }
 
     public Optional<Report> byId(UUID id) {
-        return Optional.ofNullable(em.find(Report.class, id));
+        return findByIdOptional(id);
     }
 
     /**
@@ -37,7 +32,7 @@ public class Reports {
      */
     void lockFingerprint(String fingerprint) {
         long key = Long.parseUnsignedLong(fingerprint.substring(0, 16), 16);
-        em.unwrap(Session.class).doWork(connection -> {
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
                 ps.setLong(1, key);
                 ps.execute();
@@ -46,38 +41,20 @@ public class Reports {
     }
 
     Optional<Report> byFingerprint(UUID projectId, String fingerprint) {
-        return em.createQuery("from Report where projectId = :p and fingerprint = :f", Report.class)
-                .setParameter("p", projectId).setParameter("f", fingerprint).getResultStream().findFirst();
+        return find("from Report where projectId = ?1 and fingerprint = ?2", projectId, fingerprint)
+                .firstResultOptional();
     }
 
     Optional<Report> byTokenHash(UUID projectId, String tokenHash) {
-        return em.createQuery("from Report where projectId = :p and tokenHash = :h", Report.class)
-                .setParameter("p", projectId).setParameter("h", tokenHash).getResultStream().findFirst();
+        return find("from Report where projectId = ?1 and tokenHash = ?2", projectId, tokenHash).firstResultOptional();
     }
 
     /** Report ids in id order, after the given one (from the start when empty), for batch jobs. */
     List<UUID> ids(Optional<UUID> after, int limit) {
+        var em = getEntityManager();
         var query = after.isEmpty() ? em.createQuery("select id from Report order by id", UUID.class)
                 : em.createQuery("select id from Report where id > :after order by id", UUID.class)
                         .setParameter("after", after.get());
         return query.setMaxResults(limit).getResultList();
-    }
-
-    ReporterStanding standing(UUID projectId, String reporterKey) {
-        ReporterStanding standing = em.find(ReporterStanding.class, new ReporterStanding.Key(projectId, reporterKey));
-        if (standing == null) {
-            standing = new ReporterStanding(projectId, reporterKey);
-            em.persist(standing);
-        }
-        return standing;
-    }
-
-    Optional<ReporterStanding> existingStanding(UUID projectId, String reporterKey) {
-        return Optional.ofNullable(em.find(ReporterStanding.class, new ReporterStanding.Key(projectId, reporterKey)));
-    }
-
-    List<ReporterStanding> standings(UUID projectId) {
-        return em.createQuery("from ReporterStanding where projectId = :p order by reporterKey", ReporterStanding.class)
-                .setParameter("p", projectId).getResultList();
     }
 }

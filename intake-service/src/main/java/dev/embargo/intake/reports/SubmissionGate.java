@@ -1,6 +1,7 @@
 package dev.embargo.intake.reports;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import dev.embargo.events.SecurityPolicy.ScopeRule;
 import dev.embargo.events.SecurityPolicy.SupportLevel;
 import dev.embargo.events.SecurityPolicy.UnsupportedVersionHandling;
 import dev.embargo.events.SecurityPolicy.VersionSupport;
+import dev.embargo.intake.Refused;
 import dev.embargo.intake.policy.SubmissionChannels;
 
 /**
@@ -24,12 +26,12 @@ import dev.embargo.intake.policy.SubmissionChannels;
 final class SubmissionGate {
 
     /**
-     * Why a report is refused; {@code kind} is the problem type, the lists hold codes, never report text.
-     * {@code status} is 422 for what the reporter can fix, 409 when the project takes no reports here at all.
+     * Why a report is refused; {@code kind} is the problem type, the lists hold codes, never report text. {@code why}
+     * is "unacceptable" for what the reporter can fix, "conflict" when the project takes no reports here at all.
      */
-    record Refusal(int status, String kind, String detail, List<String> missingFields, List<String> reasons) {
+    record Refusal(Refused.Why why, String kind, String detail, List<String> missingFields, List<String> reasons) {
         Refusal(String kind, String detail, List<String> missingFields, List<String> reasons) {
-            this(422, kind, detail, missingFields, reasons);
+            this(Refused.Why.UNACCEPTABLE, kind, detail, missingFields, reasons);
         }
     }
 
@@ -47,7 +49,7 @@ final class SubmissionGate {
     static Verdict check(SecurityPolicy policy, ReportContent report) {
         if (!SubmissionChannels.acceptsPlatformReports(policy)) {
             String statement = policy.reporting().otherChannels();
-            return refused(new Refusal(409, "channel-not-accepted",
+            return refused(new Refusal(Refused.Why.CONFLICT, "channel-not-accepted",
                     statement != null ? statement
                             : "This project accepts reports only through the channels its policy lists.",
                     List.of(), List.of()));
@@ -103,7 +105,7 @@ final class SubmissionGate {
         if (r.extraFields() == null || r.extraFields().isEmpty()) {
             return List.of();
         }
-        Set<String> known = new java.util.HashSet<>();
+        Set<String> known = new HashSet<>();
         extraFields(policy).forEach(f -> known.add(f.id()));
         // Codes only: the unknown keys themselves are the reporter's input and are not echoed.
         return r.extraFields().keySet().stream().anyMatch(k -> !known.contains(k))

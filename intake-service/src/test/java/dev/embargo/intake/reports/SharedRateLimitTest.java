@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import dev.embargo.intake.Fixtures;
@@ -70,8 +71,7 @@ class SharedRateLimitTest {
         // ... and so does A for what B took.
         var report = Fixtures.completeReport();
         report.put("title", "One too many");
-        Fixtures.submit(project.slug(), report, client).statusCode(429).header("Retry-After",
-                org.hamcrest.Matchers.notNullValue());
+        Fixtures.submit(project.slug(), report, client).statusCode(429).header("Retry-After", Matchers.notNullValue());
         // The bucket is keyed on the pseudonym; the address is nowhere in the table.
         try (var c = TestDatabase.superuser().getConnection(); var s = c.createStatement();
                 var rs = s.executeQuery("SELECT id FROM intake.rate_limit_bucket")) {

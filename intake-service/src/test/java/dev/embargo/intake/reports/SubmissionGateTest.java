@@ -4,18 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.embargo.events.ReportContent;
 import dev.embargo.events.SecurityPolicy;
+import dev.embargo.intake.Refused;
 import dev.embargo.intake.policy.PolicyDocuments;
 
 /** The gate's rules, per shipped example policy, without infrastructure. */
 class SubmissionGateTest {
 
-    static final PolicyDocuments DOCUMENTS = new PolicyDocuments();
+    static final PolicyDocuments DOCUMENTS = new PolicyDocuments(new ObjectMapper().findAndRegisterModules());
 
     static ReportContent report(String title, String description, String version, String impact, String poc,
             String fix) {
@@ -30,11 +37,11 @@ class SubmissionGateTest {
     /** The shipped policy with the current release its owners record (the texts name none). */
     static SecurityPolicy withLatest(String slug, String latest) {
         try (var in = SubmissionGateTest.class.getResourceAsStream("/policies/" + slug + ".json")) {
-            var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
-            ((com.fasterxml.jackson.databind.node.ObjectNode) tree.path("versions")).put("latestRelease", latest);
+            var tree = new ObjectMapper().readTree(in);
+            ((ObjectNode) tree.path("versions")).put("latestRelease", latest);
             return DOCUMENTS.parse(tree);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -53,7 +60,7 @@ class SubmissionGateTest {
     void openWebUiRefusesReportsOnThePlatformWithItsOwnWords() {
         var verdict = SubmissionGate.check(policy("open-webui"), report("XSS", "details", "main", "bad", "poc", "fix"));
         assertEquals("channel-not-accepted", verdict.refusal().orElseThrow().kind());
-        assertEquals(409, verdict.refusal().get().status());
+        assertEquals(Refused.Why.CONFLICT, verdict.refusal().get().why());
         assertTrue(verdict.refusal().get().detail().startsWith("Any reports or solicitations arriving from sources"));
     }
 
@@ -166,8 +173,7 @@ class SubmissionGateTest {
         List<String> terms = List.of("xss", "self-xss", "dos", "rate limiting", "s-x", "ss");
         for (String text : texts) {
             for (String term : terms) {
-                boolean regex = java.util.regex.Pattern
-                        .compile("(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(term) + "(?![\\p{L}\\p{N}])")
+                boolean regex = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(term) + "(?![\\p{L}\\p{N}])")
                         .matcher(text).find();
                 assertEquals(regex, SubmissionGate.containsWord(text, term), term + " in " + text);
             }

@@ -99,7 +99,7 @@ public class HeadsUps {
             var about = new Deliveries.About(eventId, "case.published", slug, event.trackingId());
             for (Subscriber subscriber : subscribers(slug)) {
                 Notice notice = new Notice(Notice.Kind.ADVISORY, slug, event.trackingId(), link(slug));
-                notice.severity = event.severity();
+                notice.severity = event.severity() == null ? null : event.severity().name();
                 notice.advisoryId = advisoryId;
                 notice.advisorySummary = summary;
                 deliveries.enqueueEmail(about, "subscriber:" + subscriber.id(), subscriber.email(),

@@ -118,26 +118,26 @@ class NotificationEvents implements EventHandler {
         }
         case CaseAcknowledged e -> statusChange(envelope, type, e.trackingId(), e.projectSlugs(), "acknowledged");
         case CaseTriaged e -> {
-            reports.triaged(e.trackingId(), e.projectSlugs().get(0), e.severity());
+            reports.triaged(e.trackingId(), e.projectSlugs().get(0), e.severity().name());
             statusChange(envelope, type, e.trackingId(), e.projectSlugs(), "triaged");
         }
         case CaseNeedsInfo e -> statusChange(envelope, type, e.trackingId(), e.projectSlugs(),
                 "waiting for more information from you");
         case CaseReopened e -> statusChange(envelope, type, e.trackingId(), e.projectSlugs(), "reopened");
         case CaseClosed e -> statusChange(envelope, type, e.trackingId(), e.projectSlugs(),
-                "closed (" + e.resolution().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")");
+                "closed (" + e.resolution().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")");
         case CaseMessagePosted e -> {
             Ctx ctx = new Ctx(envelope.id(), envelope.time(), type, e.trackingId(), e.projectSlugs());
-            boolean toReporterThread = "REPORTER".equals(e.visibility());
-            if (toReporterThread && "MAINTAINER".equals(e.authorKind())) {
+            boolean toReporterThread = "REPORTER".equals(e.visibility().name());
+            if (toReporterThread && "MAINTAINER".equals(e.authorKind().name())) {
                 toReporter(ctx, Notice.Kind.MAINTAINER_REPLIED, n -> {
                 });
-            } else if (toReporterThread && "REPORTER".equals(e.authorKind())) {
+            } else if (toReporterThread && "REPORTER".equals(e.authorKind().name())) {
                 toMembers(ctx, Notice.Kind.REPORTER_MESSAGE, Set.of(Member.Role.values()), n -> {
                 });
             }
             if (toReporterThread) {
-                toWebhooks(ctx, Map.of("authorKind", e.authorKind()));
+                toWebhooks(ctx, Map.of("authorKind", e.authorKind().name()));
             }
         }
         case CaseProjectAdded e -> {
@@ -183,21 +183,21 @@ class NotificationEvents implements EventHandler {
                     .anyMatch(m -> m.role() == Member.Role.MAINTAINER);
             toMembers(ctx, Notice.Kind.SLA_WARNING,
                     hasMaintainers ? Set.of(Member.Role.MAINTAINER) : Set.of(Member.Role.OWNER), n -> {
-                        n.milestone = e.milestone().toLowerCase(java.util.Locale.ROOT);
+                        n.milestone = e.milestone().name().toLowerCase(java.util.Locale.ROOT);
                         n.dueAt = e.dueAt().toString();
                     });
-            toWebhooks(ctx, Map.of("milestone", e.milestone(), "dueAt", e.dueAt().toString()));
+            toWebhooks(ctx, Map.of("milestone", e.milestone().name(), "dueAt", e.dueAt().toString()));
         }
         case SlaBreached e -> {
             Ctx ctx = new Ctx(envelope.id(), envelope.time(), type, e.trackingId(), List.of(e.projectSlug()));
             toMembers(ctx, Notice.Kind.SLA_BREACHED, Set.of(Member.Role.values()), n -> {
-                n.milestone = e.milestone().toLowerCase(java.util.Locale.ROOT);
+                n.milestone = e.milestone().name().toLowerCase(java.util.Locale.ROOT);
                 n.dueAt = e.dueAt().toString();
             });
-            if ("DISCLOSE".equals(e.milestone())) {
+            if ("DISCLOSE".equals(e.milestone().name())) {
                 toPlatformAdmins(ctx, e);
             }
-            toWebhooks(ctx, Map.of("milestone", e.milestone(), "dueAt", e.dueAt().toString()));
+            toWebhooks(ctx, Map.of("milestone", e.milestone().name(), "dueAt", e.dueAt().toString()));
         }
         case ProjectMembershipChanged e when e.madeByPlatformAdmin() -> {
             // Separation of duties: the owners hear of every membership change a platform admin makes.
@@ -299,7 +299,7 @@ class NotificationEvents implements EventHandler {
             }
             Notice notice = new Notice(Notice.Kind.SLA_BREACHED, e.projectSlug(), e.trackingId(),
                     mail.linkBaseUrl() + "/cases/" + e.trackingId());
-            notice.milestone = e.milestone().toLowerCase(java.util.Locale.ROOT);
+            notice.milestone = e.milestone().name().toLowerCase(java.util.Locale.ROOT);
             notice.dueAt = e.dueAt().toString();
             deliveries.enqueueEmail(ctx.about(), "platform-admins:" + i, address, renderer.render(notice));
         }

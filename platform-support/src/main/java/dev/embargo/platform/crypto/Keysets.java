@@ -1,5 +1,6 @@
 package dev.embargo.platform.crypto;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 
@@ -50,7 +51,7 @@ public final class Keysets {
     public static String toBase64(KeysetHandle keyset) {
         try {
             String json = TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get());
-            return Base64.getEncoder().encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("could not serialise the keyset", e);
         }
@@ -58,8 +59,7 @@ public final class Keysets {
 
     public static KeysetHandle fromBase64(String base64) {
         try {
-            String json = new String(Base64.getDecoder().decode(base64.trim()),
-                    java.nio.charset.StandardCharsets.UTF_8);
+            String json = new String(Base64.getDecoder().decode(base64.trim()), StandardCharsets.UTF_8);
             return TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("the configured keyset is not a base64 Tink JSON keyset");

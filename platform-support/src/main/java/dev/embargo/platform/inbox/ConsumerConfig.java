@@ -1,6 +1,7 @@
 package dev.embargo.platform.inbox;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -13,7 +14,7 @@ public interface ConsumerConfig {
     boolean enabled();
 
     /** Consumer group; defaults to the application name so each service reads every event once. */
-    java.util.Optional<String> groupId();
+    Optional<String> groupId();
 
     /** Attempts at one event before it goes to the dead-letter topic. */
     @WithDefault("3")

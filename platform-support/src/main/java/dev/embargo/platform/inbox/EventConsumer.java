@@ -1,10 +1,20 @@
 package dev.embargo.platform.inbox;
 
-import java.nio.charset.StandardCharsets;
+import static org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG;
+import static org.apache.kafka.clients.consumer.ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG;
+import static org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG;
+import static org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG;
+import static org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG;
+import static org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG;
+import static org.apache.kafka.clients.consumer.ConsumerConfig.MAX_POLL_RECORDS_CONFIG;
+import static org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG;
+
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,21 +32,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import dev.embargo.events.CloudEventHeaders;
 import dev.embargo.events.EventCodec;
 import dev.embargo.events.EventEnvelope;
 import dev.embargo.events.InvalidEventException;
@@ -44,6 +46,10 @@ import dev.embargo.events.LifecycleEvent;
 import dev.embargo.events.Topics;
 import dev.embargo.platform.tracing.EventTracing;
 import io.agroal.api.AgroalDataSource;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import io.cloudevents.rw.CloudEventRWException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.opentelemetry.api.trace.Span;
@@ -53,6 +59,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
+import io.smallrye.faulttolerance.api.Guard;
 
 /**
  * Reads the topics of the service's {@link EventHandler}s and applies each event exactly once in effect: the event id
@@ -68,6 +75,7 @@ public class EventConsumer {
     public static final String DLQ_TOPIC = "dlq-original-topic";
     public static final String DLQ_PARTITION = "dlq-original-partition";
     public static final String DLQ_OFFSET = "dlq-original-offset";
+    private static final URI UNKNOWN_SOURCE = URI.create("unknown");
 
     private final Instance<EventHandler> handlerBeans;
     private final EventDispatch dispatch;
@@ -82,7 +90,11 @@ public class EventConsumer {
     private final String groupId;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile KafkaConsumer<String, byte[]> consumer;
-    private KafkaProducer<String, byte[]> deadLetters;
+    private DeadLetters deadLetters;
+    /** Bounded attempts at one event, with exponential backoff, before it is dead-lettered. */
+    private Guard attempts;
+    /** Waits out an outage of the database or the broker for as long as the consumer runs; never dead-letters. */
+    private Guard untilBack;
     private Thread thread;
 
     EventConsumer(Instance<EventHandler> handlerBeans, EventDispatch dispatch, Inbox inbox, EventCodec codec,
@@ -115,30 +127,39 @@ public class EventConsumer {
         handlers.forEach(h -> topics.addAll(h.topics()));
         Properties p = new Properties();
         p.putAll(kafka);
-        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
-        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                (int) config.apiTimeout().toMillis());
-        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class.getName());
-        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class.getName());
+        p.put(GROUP_ID_CONFIG, groupId);
+        p.put(ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(MAX_POLL_RECORDS_CONFIG, 100);
+        p.put(DEFAULT_API_TIMEOUT_MS_CONFIG, (int) config.apiTimeout().toMillis());
+        p.put(KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         consumer = new KafkaConsumer<>(p);
         // Exposes kafka_consumer_fetch_manager_records_lag_max and friends: the operator's consumer-lag signal.
         new KafkaClientMetrics(consumer).bindTo(registry);
-        Map<String, Object> producer = new HashMap<>(kafka);
-        producer.putAll(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
-        deadLetters = new KafkaProducer<>(producer);
+        deadLetters = new DeadLetters(deadLetterTopic(), kafka, inbox, registry);
+        attempts = Guard.create().withDescription("event attempts").withRetry().maxRetries(config.maxAttempts() - 1)
+                .delay(config.retryBackoff().toMillis(), ChronoUnit.MILLIS).jitter(0, ChronoUnit.MILLIS)
+                .abortOn(Unavailable.class).withExponentialBackoff().factor(2).done().done().build();
+        untilBack = Guard.create().withDescription("event consumer outage").withRetry().maxRetries(-1)
+                .maxDuration(36_500, ChronoUnit.DAYS).delay(config.outageBackoff().toMillis(), ChronoUnit.MILLIS)
+                .jitter(0, ChronoUnit.MILLIS).whenException(e -> running.get() && isOutage(e)).beforeRetry(e -> {
+                    if (!(e instanceof Unavailable)) {
+                        // The broker or the group coordinator is away (a commit timed out) or the group rebalanced.
+                        // The effects already applied are in the inbox, so whatever is read again is dropped there.
+                        Log.warnf("event consumer of group %s: %s; retrying", groupId, e.getClass().getSimpleName());
+                    }
+                }).done().build();
         running.set(true);
         thread = new Thread(() -> run(handlers, topics), "embargo-consumer-" + groupId);
         thread.setDaemon(true);
         thread.start();
         Log.infof("consuming %s as group %s", topics, groupId);
+    }
+
+    private static boolean isOutage(Throwable e) {
+        return e instanceof Unavailable || e instanceof KafkaException && !(e instanceof WakeupException);
     }
 
     void stop(@Observes ShutdownEvent ignored) throws InterruptedException {
@@ -147,7 +168,7 @@ public class EventConsumer {
         }
         consumer.wakeup();
         thread.join(TimeUnit.SECONDS.toMillis(10));
-        deadLetters.close(Duration.ofSeconds(5));
+        deadLetters.close();
     }
 
     private void run(List<EventHandler> handlers, Set<String> topics) {
@@ -156,17 +177,11 @@ public class EventConsumer {
             consumer.subscribe(topics);
             while (running.get()) {
                 try {
-                    pollOnce(consumer, handlers);
+                    untilBack.get(() -> pollOnce(consumer, handlers), Integer.class);
                 } catch (WakeupException e) {
                     if (running.get()) {
                         throw e;
                     }
-                } catch (KafkaException e) {
-                    // The broker or the group coordinator is away (a commit timed out) or the group rebalanced. The
-                    // effects already applied are in the inbox, so whatever is read again is dropped there: wait and
-                    // go on instead of letting the consumer thread die.
-                    Log.warnf("event consumer of group %s: %s; retrying", groupId, e.getClass().getSimpleName());
-                    sleep(config.outageBackoff());
                 }
             }
         } catch (RuntimeException e) {
@@ -176,14 +191,16 @@ public class EventConsumer {
     }
 
     /**
-     * Applies one poll's records and commits the offsets of those applied. If processing stops early (the service's own
-     * infrastructure is down, or anything unexpected), every partition of the batch is rewound to its first record not
-     * applied, so nothing is skipped.
+     * Applies one poll's records and commits the offsets of those applied. If processing stops early because the
+     * service's own infrastructure is down, every partition of the batch is rewound to its first record not applied, so
+     * nothing is skipped, and {@link Unavailable} tells the caller to wait and poll again.
+     *
+     * @return how many records were applied
      */
-    private void pollOnce(KafkaConsumer<String, byte[]> consumer, List<EventHandler> handlers) {
+    private int pollOnce(KafkaConsumer<String, byte[]> consumer, List<EventHandler> handlers) {
         ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
         if (records.isEmpty()) {
-            return;
+            return 0;
         }
         Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
         boolean outage = false;
@@ -211,8 +228,9 @@ public class EventConsumer {
             consumer.commitSync(applied);
         }
         if (outage) {
-            sleep(config.outageBackoff());
+            throw new Unavailable();
         }
+        return applied.size();
     }
 
     private void rewind(KafkaConsumer<String, byte[]> consumer, TopicPartition partition, long offset) {
@@ -226,83 +244,69 @@ public class EventConsumer {
 
     /** @return false when the event must be retried later because the service's own infrastructure is down */
     private boolean process(ConsumerRecord<String, byte[]> record, List<EventHandler> all) {
-        String id = header(record, CloudEventHeaders.ID);
-        String type = header(record, CloudEventHeaders.TYPE);
-        if (id == null || type == null) {
-            return deadLetter(record, id, type, "missing CloudEvents id or type header");
+        CloudEvent cloudEvent;
+        try {
+            // A missing source is read as "unknown", which no topic's producer is: refused below with that reason.
+            cloudEvent = KafkaMessageFactory.createReader(record)
+                    .read(version -> CloudEventBuilder.fromSpecVersion(version).withSource(UNKNOWN_SOURCE));
+        } catch (IllegalStateException e) {
+            return deadLetters.send(record, null, null, "missing CloudEvents id or type header");
+        } catch (CloudEventRWException e) {
+            // The SDK's message may quote a header value; the reason names the rule only.
+            return deadLetters.send(record, null, null, "malformed event: not a CloudEvents 1.0 binary-mode envelope");
         }
+        String id = cloudEvent.getId();
+        String type = cloudEvent.getType();
         List<EventHandler> handlers = all.stream().filter(h -> h.topics().contains(record.topic()) && h.accepts(type))
                 .toList();
         if (handlers.isEmpty()) {
             // Not ours, or a newer type this version does not know yet: skipping is what the contract allows.
             return true;
         }
-        String source = header(record, CloudEventHeaders.SOURCE);
+        String source = cloudEvent.getSource().toString();
         if (Topics.producer(record.topic()).filter(producer -> !producer.equals(source)).isPresent()) {
-            return deadLetter(record, id, type, "source is not the producer of " + record.topic());
+            return deadLetters.send(record, id, type, "source is not the producer of " + record.topic());
         }
         LifecycleEvent event;
         EventEnvelope envelope;
         try {
-            event = codec.decode(type, record.value());
-            envelope = new EventEnvelope(id, type, source == null ? "unknown" : source,
-                    parseTime(header(record, CloudEventHeaders.TIME)), event.subject());
+            event = codec.decode(type, cloudEvent.getData() == null ? null : cloudEvent.getData().toBytes());
+            Instant time = cloudEvent.getTime() == null ? Instant.EPOCH : cloudEvent.getTime().toInstant();
+            envelope = new EventEnvelope(id, type, source, time, event.subject());
         } catch (InvalidEventException e) {
-            return deadLetter(record, id, type, "malformed event: " + e.getMessage());
+            return deadLetters.send(record, id, type, "malformed event: " + e.getMessage());
         }
-        RuntimeException last = null;
-        long backoff = config.retryBackoff().toMillis();
-        for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
-            Span span = tracing.startConsumerSpan(type, record.headers());
-            try (Scope ignored = span.makeCurrent()) {
-                dispatch.apply(envelope, event, handlers);
-                registry.counter("embargo.events.consumed", "type", type).increment();
-                return true;
-            } catch (RuntimeException e) {
-                span.setStatus(StatusCode.ERROR);
-                if (!databaseReachable()) {
-                    Log.warnf("database unreachable while applying event %s; will retry", id);
-                    return false;
-                }
-                last = e;
-                Log.warnf("event %s (%s) failed attempt %d: %s", id, type, attempt, e.getClass().getSimpleName());
-                sleep(Duration.ofMillis(backoff));
-                backoff *= 2;
-            } finally {
-                span.end();
-            }
+        try {
+            attempts.get(() -> applyOnce(record, envelope, event, handlers), Boolean.class);
+            return true;
+        } catch (Unavailable e) {
+            Log.warnf("database unreachable while applying event %s; will retry", id);
+            return false;
+        } catch (RuntimeException e) {
+            String reason = e instanceof RejectedEventException ? "rejected: " + e.getMessage()
+                    : "handler failed: " + e.getClass().getSimpleName();
+            return deadLetters.send(record, id, type, reason);
         }
-        String reason = last instanceof RejectedEventException ? "rejected: " + last.getMessage()
-                : "handler failed: " + last.getClass().getSimpleName();
-        return deadLetter(record, id, type, reason);
     }
 
-    private boolean deadLetter(ConsumerRecord<String, byte[]> record, String id, String type, String reason) {
-        var headers = new RecordHeaders();
-        for (Header h : record.headers()) {
-            if (h.key().startsWith("ce_") || h.key().equals(CloudEventHeaders.CONTENT_TYPE)) {
-                headers.add(h);
+    private boolean applyOnce(ConsumerRecord<String, byte[]> record, EventEnvelope envelope, LifecycleEvent event,
+            List<EventHandler> handlers) {
+        Span span = tracing.startConsumerSpan(envelope.type(), record.headers());
+        try (Scope ignored = span.makeCurrent()) {
+            dispatch.apply(envelope, event, handlers);
+            registry.counter("embargo.events.consumed", "type", envelope.type()).increment();
+            return true;
+        } catch (RuntimeException e) {
+            span.setStatus(StatusCode.ERROR);
+            if (!databaseReachable()) {
+                // Not the event's fault: no attempt is spent on it, it waits for the database instead.
+                throw new Unavailable();
             }
+            Log.warnf("event %s (%s) failed: %s", envelope.id(), envelope.type(), e.getClass().getSimpleName());
+            throw e;
+        } finally {
+            span.end();
         }
-        headers.add(DLQ_REASON, bytes(reason));
-        headers.add(DLQ_TOPIC, bytes(record.topic()));
-        headers.add(DLQ_PARTITION, bytes(String.valueOf(record.partition())));
-        headers.add(DLQ_OFFSET, bytes(String.valueOf(record.offset())));
-        try {
-            deadLetters.send(new ProducerRecord<>(deadLetterTopic(), null, record.key(), record.value(), headers))
-                    .get(30, TimeUnit.SECONDS);
-            inbox.recordDeadLetter(id, type, record.topic(), record.partition(), record.offset(), reason);
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            Log.warnf("could not dead-letter %s/%d@%d yet: %s", record.topic(), record.partition(), record.offset(),
-                    e.getClass().getSimpleName());
-            return false;
-        }
-        registry.counter("embargo.events.dead.lettered", "topic", record.topic()).increment();
-        Log.warnf("dead-lettered %s/%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
-        return true;
     }
 
     private boolean databaseReachable() {
@@ -313,28 +317,10 @@ public class EventConsumer {
         }
     }
 
-    private static Instant parseTime(String value) {
-        try {
-            return value == null ? Instant.EPOCH : Instant.parse(value);
-        } catch (RuntimeException e) {
-            throw new InvalidEventException("ce_time is not an RFC 3339 instant");
-        }
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header h = record.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** The service's own infrastructure (its database, the broker) is away: wait and try again, drop nothing. */
+    private static final class Unavailable extends RuntimeException {
+        Unavailable() {
+            super(null, null, false, false);
         }
     }
 }

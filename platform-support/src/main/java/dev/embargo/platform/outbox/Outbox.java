@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -20,7 +21,6 @@ import dev.embargo.events.EventCodec;
 import dev.embargo.events.EventEnvelope;
 import dev.embargo.events.EventType;
 import dev.embargo.events.LifecycleEvent;
-import dev.embargo.platform.support.AfterCommit;
 import dev.embargo.platform.tracing.EventTracing;
 import io.agroal.api.AgroalDataSource;
 
@@ -36,15 +36,14 @@ public class Outbox {
     private final Clock clock;
     private final String source;
     private final EventTracing tracing;
-    private final AfterCommit afterCommit;
-    private final OutboxRelay relay;
-    private final ObjectMapper json = new ObjectMapper();
+    private final Event<Appended> appended;
+    private final ObjectMapper json;
 
-    Outbox(AgroalDataSource dataSource, EventCodec codec, Clock clock, EventTracing tracing, AfterCommit afterCommit,
-            OutboxRelay relay, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+    Outbox(AgroalDataSource dataSource, EventCodec codec, Clock clock, EventTracing tracing, Event<Appended> appended,
+            ObjectMapper json, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.dataSource = dataSource;
-        this.afterCommit = afterCommit;
-        this.relay = relay;
+        this.appended = appended;
+        this.json = json;
         this.tracing = tracing;
         this.codec = codec;
         this.clock = clock;
@@ -78,8 +77,12 @@ public class Outbox {
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("could not write to the outbox", e);
         }
-        // Once the transaction commits, the relay publishes right away rather than at its next poll.
-        afterCommit.once(Outbox.class, relay::wake);
+        // Observed after a successful commit only: the relay publishes right away rather than at its next poll.
+        appended.fire(new Appended(type.topic()));
         return envelope;
+    }
+
+    /** An event row was written in the current transaction. */
+    record Appended(String topic) {
     }
 }

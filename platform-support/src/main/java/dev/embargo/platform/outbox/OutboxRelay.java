@@ -1,11 +1,15 @@
 package dev.embargo.platform.outbox;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,13 +24,13 @@ import java.util.concurrent.TimeoutException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -37,12 +41,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.embargo.events.CloudEventHeaders;
 import io.agroal.api.AgroalDataSource;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
+import io.smallrye.faulttolerance.api.Guard;
 
 /**
  * Publishes outbox rows to Kafka and marks them sent. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several
@@ -54,20 +61,24 @@ import io.smallrye.common.annotation.Identifier;
 @ApplicationScoped
 public class OutboxRelay {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, String>> TRACE_HEADERS = new TypeReference<>() {
+    };
 
     private final AgroalDataSource dataSource;
+    private final ObjectMapper json;
     private final OutboxConfig config;
     private final KafkaProducer<String, byte[]> producer;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
+    private Guard untilItWorks;
     private Thread worker;
 
-    OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry registry,
+    OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry registry, ObjectMapper json,
             @Identifier("default-kafka-broker") Map<String, Object> kafka,
             @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.dataSource = dataSource;
         this.config = config;
+        this.json = json;
         int timeoutMs = (int) config.deliveryTimeout().toMillis();
         // Every kafka.* setting (bootstrap servers, security protocol, SASL, trust store), then the relay's own.
         Map<String, Object> props = new HashMap<>(kafka);
@@ -95,14 +106,25 @@ public class OutboxRelay {
             return;
         }
         running = true;
+        // A run fails when the database is away (a broker outage only leaves rows unsent): the relay tries again a
+        // poll interval later for as long as it runs; the rows wait, none is lost.
+        untilItWorks = Guard.create().withDescription("outbox relay run").withRetry().maxRetries(-1)
+                .delay(config.pollInterval().toMillis(), ChronoUnit.MILLIS).jitter(0, ChronoUnit.MILLIS)
+                .whenException(e -> running && e instanceof RuntimeException)
+                .beforeRetry(e -> Log.warnf("outbox relay run failed, will retry: %s", e.getClass().getSimpleName()))
+                .done().build();
         worker = Thread.ofPlatform().daemon().name("embargo-outbox-relay").start(this::loop);
     }
 
     /**
-     * Called after a transaction that appended events committed: the relay publishes at once instead of at its next
-     * poll. The poll remains for rows committed by other instances and for retries.
+     * After a transaction that appended events committed (a rollback notifies nothing): the relay publishes at once
+     * instead of at its next poll. The poll remains for rows committed by other instances and for retries.
      */
-    void wake() {
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Appended ignored) {
+        wake();
+    }
+
+    private void wake() {
         if (wakeUps.availablePermits() == 0) {
             wakeUps.release();
         }
@@ -113,17 +135,23 @@ public class OutboxRelay {
             try {
                 wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 wakeUps.drainPermits();
-                while (running && relayOnce() == config.batchSize()) {
-                    // a full batch means more may be waiting
-                }
+                untilItWorks.get(this::drain, Integer.class);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                Log.warnf("outbox relay run failed, will retry: %s", e.getClass().getSimpleName());
-                pause(config.pollInterval());
+                // Retries exhausted their time budget or the relay is stopping; the next poll starts afresh.
+                Log.warnf("outbox relay run failed: %s", e.getClass().getSimpleName());
             }
         }
+    }
+
+    private int drain() {
+        int claimed;
+        do {
+            claimed = relayOnce();
+        } while (running && claimed == config.batchSize()); // a full batch means more may be waiting
+        return claimed;
     }
 
     /**
@@ -146,7 +174,7 @@ public class OutboxRelay {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         rows.add(new Row((UUID) rs.getObject(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getTimestamp(6).toInstant().toString(), rs.getBytes(7),
+                                rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getBytes(7),
                                 traceHeaders(rs.getString(8))));
                     }
                 }
@@ -233,40 +261,26 @@ public class OutboxRelay {
         producer.close(Duration.ofSeconds(5));
     }
 
-    private static void pause(Duration d) {
+    private Map<String, String> traceHeaders(String jsonb) {
         try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static Map<String, String> traceHeaders(String jsonb) {
-        try {
-            return jsonb == null ? Map.of() : JSON.readValue(jsonb, new TypeReference<Map<String, String>>() {
-            });
+            return jsonb == null ? Map.of() : json.readValue(jsonb, TRACE_HEADERS);
         } catch (JsonProcessingException e) {
             return Map.of();
         }
     }
 
-    private record Row(UUID id, String topic, String key, String type, String source, String time, byte[] payload,
+    private record Row(UUID id, String topic, String key, String type, String source, Instant time, byte[] payload,
             Map<String, String> trace) {
+        /** CloudEvents binary mode: the attributes as {@code ce_*} headers, the event's JSON as the value. */
         ProducerRecord<String, byte[]> toRecord() {
-            var headers = new RecordHeaders();
-            headers.add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_VALUE));
-            headers.add(CloudEventHeaders.ID, bytes(id.toString()));
-            headers.add(CloudEventHeaders.TYPE, bytes(type));
-            headers.add(CloudEventHeaders.SOURCE, bytes(source));
-            headers.add(CloudEventHeaders.TIME, bytes(time));
-            headers.add(CloudEventHeaders.SUBJECT, bytes(key));
-            headers.add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
-            trace.forEach((name, value) -> headers.add(name, bytes(value)));
-            return new ProducerRecord<>(topic, null, key, payload, headers);
-        }
-
-        private static byte[] bytes(String s) {
-            return s.getBytes(StandardCharsets.UTF_8);
+            var event = CloudEventBuilder.v1().withId(id.toString()).withType(type).withSource(URI.create(source))
+                    .withTime(time.atOffset(ZoneOffset.UTC)).withSubject(key)
+                    .withDataContentType(CloudEventHeaders.JSON).withData(payload).build();
+            ProducerRecord<String, byte[]> record = KafkaMessageFactory.createWriter(topic, key).writeBinary(event);
+            // W3C trace context goes in its own headers (traceparent, tracestate), where OpenTelemetry's Kafka
+            // propagation looks, rather than as ce_ extension attributes.
+            trace.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+            return record;
         }
     }
 }

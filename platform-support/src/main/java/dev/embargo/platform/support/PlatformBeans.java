@@ -5,6 +5,8 @@ import java.time.Clock;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.embargo.events.EventCodec;
 import io.quarkus.arc.DefaultBean;
 
@@ -14,8 +16,9 @@ public class PlatformBeans {
 
     @Produces
     @Singleton
-    EventCodec eventCodec() {
-        return new EventCodec();
+    EventCodec eventCodec(ObjectMapper json) {
+        // The service's one mapper (Quarkus'), so events and the REST API share its modules.
+        return new EventCodec(json);
     }
 
     @Produces

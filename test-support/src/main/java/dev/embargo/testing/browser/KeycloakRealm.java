@@ -1,12 +1,15 @@
 package dev.embargo.testing.browser;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -112,8 +115,8 @@ public final class KeycloakRealm {
     }
 
     /** Each client's secret, empty for a public client; a copy. */
-    java.util.Map<String, Optional<String>> clientSecrets() {
-        java.util.Map<String, Optional<String>> secrets = new java.util.LinkedHashMap<>();
+    Map<String, Optional<String>> clientSecrets() {
+        Map<String, Optional<String>> secrets = new LinkedHashMap<>();
         clients.forEach(c -> secrets.put(c.clientId, c.secret()));
         return secrets;
     }
@@ -145,7 +148,7 @@ public final class KeycloakRealm {
         }
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(realm);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("realm " + name + " could not be written as JSON", e);
         }
     }

@@ -15,10 +15,14 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
@@ -53,7 +57,7 @@ public final class TestKeycloak implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Properties KIT = kitProperties();
-    private static final Map<String, TestKeycloak> SHARED = new java.util.HashMap<>();
+    private static final Map<String, TestKeycloak> SHARED = new HashMap<>();
 
     private final String realm;
     private final Map<String, Optional<String>> clientSecrets;
@@ -254,7 +258,7 @@ public final class TestKeycloak implements AutoCloseable {
         private String javaOptions = DEFAULT_JAVA_OPTIONS;
 
         private Builder(KeycloakRealm realm) {
-            this.realm = java.util.Objects.requireNonNull(realm, "realm");
+            this.realm = Objects.requireNonNull(realm, "realm");
         }
 
         /** Where the distribution is unpacked and reused; default {@code target/keycloak-<version>}. */
@@ -423,7 +427,7 @@ public final class TestKeycloak implements AutoCloseable {
         deleteTree(home);
         Files.createDirectories(staging);
         try (ZipFile archive = new ZipFile(zip.toFile())) {
-            for (ZipEntry entry : java.util.Collections.list(archive.entries())) {
+            for (ZipEntry entry : Collections.list(archive.entries())) {
                 String name = entry.getName();
                 int slash = name.indexOf('/');
                 if (slash < 0 || slash == name.length() - 1) {
@@ -462,7 +466,7 @@ public final class TestKeycloak implements AutoCloseable {
             return;
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }

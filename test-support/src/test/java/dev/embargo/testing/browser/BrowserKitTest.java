@@ -24,6 +24,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import javax.imageio.ImageIO;
@@ -302,7 +303,7 @@ class BrowserKitTest {
 
     private static String form(Map<String, String> fields) {
         StringBuilder out = new StringBuilder();
-        for (var e : new java.util.TreeMap<>(fields).entrySet()) {
+        for (var e : new TreeMap<>(fields).entrySet()) {
             out.append(out.isEmpty() ? "" : "&").append(e.getKey()).append('=')
                     .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
         }

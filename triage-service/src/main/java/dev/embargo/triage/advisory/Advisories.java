@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.embargo.events.CasePublished.Credit;
+import dev.embargo.events.CreditType;
 import dev.embargo.events.ReportContent;
 import dev.embargo.triage.cases.Case;
 import dev.embargo.triage.cases.CaseProject;
@@ -54,9 +55,10 @@ public class Advisories {
             return List.of();
         }
         if (pref.visibility() == ReportContent.Visibility.ANONYMOUS || pref.name() == null || pref.name().isBlank()) {
-            return List.of(new Credit("FINDER", null, null, null, true, c.reporterSubject()));
+            return List.of(new Credit(CreditType.FINDER, null, null, null, true, c.reporterSubject()));
         }
-        return List.of(new Credit("FINDER", pref.name(), pref.handle(), pref.link(), false, c.reporterSubject()));
+        return List
+                .of(new Credit(CreditType.FINDER, pref.name(), pref.handle(), pref.link(), false, c.reporterSubject()));
     }
 
     JsonNode osv(Case c, ReportContent content, List<Credit> credits, Instant at) {
@@ -76,8 +78,8 @@ public class Advisories {
         o.putArray("references").addObject().put("type", "ADVISORY").put("url", url(c));
         if (!credits.isEmpty()) {
             ArrayNode cr = o.putArray("credits");
-            credits.forEach(
-                    k -> cr.addObject().put("name", k.anonymous() ? "Anonymous" : k.name()).put("type", k.type()));
+            credits.forEach(k -> cr.addObject().put("name", k.anonymous() ? "Anonymous" : k.name()).put("type",
+                    k.type().name()));
         }
         ObjectNode db = o.putObject("database_specific");
         db.put("tracking_id", c.trackingId());
@@ -132,7 +134,7 @@ public class Advisories {
             ArrayNode cr = o.putArray("credits");
             credits.forEach(k -> cr.addObject().put("lang", "en")
                     .put("value", k.anonymous() ? "Anonymous researcher" : k.name())
-                    .put("type", k.type().toLowerCase().replace('_', ' ')));
+                    .put("type", k.type().name().toLowerCase().replace('_', ' ')));
         }
         return o;
     }

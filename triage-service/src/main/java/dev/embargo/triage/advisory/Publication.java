@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.embargo.events.CasePublished;
 import dev.embargo.events.ReportContent;
+import dev.embargo.events.Severity;
 import dev.embargo.triage.cases.Case;
 
 /** Builds the {@code case.published} fact: the OSV advisory and the credits the reporter consented to. */
@@ -21,7 +22,7 @@ public class Publication {
     public CasePublished published(Case c, ReportContent content, Instant at) {
         var credits = Advisories.credits(c, content);
         return new CasePublished(c.id(), c.trackingId(), c.projectSlugs(), at,
-                c.severity() == null ? null : c.severity().name(), c.cvssScore(), c.reporterSubject(),
+                c.severity() == null ? null : Severity.valueOf(c.severity().name()), c.cvssScore(), c.reporterSubject(),
                 advisories.render(Advisories.Format.OSV, c, content, credits, at), credits);
     }
 }

@@ -232,7 +232,8 @@ public class Case implements SealedColumns {
         settle(MilestoneKind.ASSESS, now);
         startClock(MilestoneKind.FIX, severity, now, plan);
         move("TRIAGE", CaseState.TRIAGED, by.subject(), now, reason);
-        events.add(new CaseTriaged(id, trackingId, projectSlugs(), now, by.subject(), severity.name(), score));
+        events.add(new CaseTriaged(id, trackingId, projectSlugs(), now, by.subject(),
+                dev.embargo.events.Severity.valueOf(severity.name()), score));
     }
 
     /** Re-rates an open case without moving it. */
@@ -414,14 +415,14 @@ public class Case implements SealedColumns {
         }
         boolean dup = resolution == Resolution.DUPLICATE;
         closeAs(resolution, dup ? duplicateOfId : null, actor, now, reason);
-        events.add(new CaseClosed(id, trackingId, projectSlugs(), now, actor, resolution.name(),
-                dup ? duplicateOfTrackingId : null));
+        events.add(new CaseClosed(id, trackingId, projectSlugs(), now, actor,
+                CaseClosed.Resolution.valueOf(resolution.name()), dup ? duplicateOfTrackingId : null));
     }
 
     public void withdraw(Instant now) {
         require(Step.WITHDRAW);
         closeAs(Resolution.WITHDRAWN, null, null, now, null);
-        events.add(new CaseClosed(id, trackingId, projectSlugs(), now, null, Resolution.WITHDRAWN.name(), null));
+        events.add(new CaseClosed(id, trackingId, projectSlugs(), now, null, CaseClosed.Resolution.WITHDRAWN, null));
     }
 
     /** Reopens a closed or published case: back to triaged when it was confirmed, else acknowledged. */

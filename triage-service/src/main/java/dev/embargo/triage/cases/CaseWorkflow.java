@@ -416,8 +416,9 @@ public class CaseWorkflow {
         sealing.seal(m, text);
         cases.add(m);
         String slug = projectId == null ? null : c.project(projectId).map(CaseProject::projectSlug).orElse(null);
-        outbox.append(new CaseMessagePosted(c.id(), c.trackingId(), c.projectSlugs(), now, m.id(), visibility.name(),
-                kind.name(), slug));
+        outbox.append(new CaseMessagePosted(c.id(), c.trackingId(), c.projectSlugs(), now, m.id(),
+                CaseMessagePosted.Visibility.valueOf(visibility.name()),
+                CaseMessagePosted.AuthorKind.valueOf(kind.name()), slug));
         return m;
     }
 

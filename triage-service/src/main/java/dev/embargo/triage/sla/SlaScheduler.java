@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import dev.embargo.events.SlaBreached;
+import dev.embargo.events.SlaMilestone;
 import dev.embargo.events.SlaWarning;
 import dev.embargo.platform.outbox.Outbox;
 import dev.embargo.triage.cases.CaseWorkflow;
@@ -121,7 +122,7 @@ public class SlaScheduler {
                     .setParameter(1, Timestamp.from(now)).setParameter(2, row[0]).executeUpdate();
             if (updated == 1) {
                 outbox.append(new SlaWarning((String) row[0], (String) row[3], (String) row[4], (String) row[5],
-                        (String) row[1], instant(row[2]), now));
+                        SlaMilestone.valueOf((String) row[1]), instant(row[2]), now));
                 registry.counter("embargo.sla.warning", "milestone", (String) row[1]).increment();
                 n++;
             }
@@ -140,7 +141,7 @@ public class SlaScheduler {
                     .setParameter(1, Timestamp.from(now)).setParameter(2, row[0]).executeUpdate();
             if (updated == 1) {
                 outbox.append(new SlaBreached((String) row[0], (String) row[3], (String) row[4], (String) row[5],
-                        (String) row[1], instant(row[2]), now));
+                        SlaMilestone.valueOf((String) row[1]), instant(row[2]), now));
                 registry.counter("embargo.sla.breached", "milestone", (String) row[1]).increment();
                 n++;
             }
