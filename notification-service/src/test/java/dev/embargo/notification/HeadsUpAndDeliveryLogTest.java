@@ -47,6 +47,7 @@ import dev.embargo.platform.crypto.Ciphers;
 import dev.embargo.testing.TestEvents;
 import dev.embargo.testing.TestKafka;
 import dev.embargo.testing.Tokens;
+import dev.embargo.events.CaseMessagePosted;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -141,8 +142,8 @@ class HeadsUpAndDeliveryLogTest {
         awaitMail(reporter, 1);
         String caseId = UUID.randomUUID().toString();
         // A status change and a reporter's message reach the reporter and every member of both projects.
-        TestEvents.publish(new dev.embargo.events.CaseMessagePosted(caseId, tracking,
-                java.util.List.of(lead.slug(), partner.slug()), java.time.Instant.now(), "m1", "REPORTER", "REPORTER",
+        TestEvents.publish(new CaseMessagePosted(caseId, tracking,
+                List.of(lead.slug(), partner.slug()), Instant.now(), "m1", "REPORTER", "REPORTER",
                 null));
         await().atMost(Fixtures.WAIT).until(() -> Fixtures.count(
                 "SELECT count(*) FROM notification.delivery WHERE tracking_id = ? AND event_type = 'case.message-posted'"

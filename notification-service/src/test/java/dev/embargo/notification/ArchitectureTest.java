@@ -1,0 +1,49 @@
+package dev.embargo.notification;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.Path;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+import dev.embargo.platform.problem.Problem;
+import dev.embargo.platform.problem.ProblemException;
+
+/** The architecture the build enforces: acyclic features, thin resources, a domain that knows nothing of HTTP. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.embargo.notification");
+
+    /** A call that changes an entity: any of its methods returning nothing (setters, transitions). */
+    private static final DescribedPredicate<JavaCall<?>> CHANGES_AN_ENTITY = DescribedPredicate.describe(
+            "a method of an entity that returns nothing", call -> call.getTargetOwner().isAnnotatedWith(Entity.class)
+                    && call.getTarget().getRawReturnType().getName().equals("void"));
+
+    @Test
+    void featurePackagesAreFreeOfCycles() {
+        slices().matching("dev.embargo.notification.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void resourcesNeitherChangeEntitiesNorUseTheEntityManager() {
+        noClasses().that().areAnnotatedWith(Path.class).should().callMethodWhere(CHANGES_AN_ENTITY).orShould()
+                .dependOnClassesThat().areAssignableTo(EntityManager.class).check(CLASSES);
+    }
+
+    @Test
+    void theDomainKnowsNothingOfHttp() {
+        noClasses().that().areAnnotatedWith(Entity.class).or().areAssignableTo(DomainConflict.class).should()
+                .dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..").orShould()
+                .dependOnClassesThat().belongToAnyOf(Problem.class, ProblemException.class).check(CLASSES);
+    }
+}
