@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import dev.embargo.events.CaseDisclosureScheduled;
+import dev.embargo.events.CaseMessagePosted;
 import dev.embargo.events.CasePublished;
 import dev.embargo.events.CaseTriaged;
 import dev.embargo.events.ProjectMembershipChanged.Role;
@@ -47,7 +48,6 @@ import dev.embargo.platform.crypto.Ciphers;
 import dev.embargo.testing.TestEvents;
 import dev.embargo.testing.TestKafka;
 import dev.embargo.testing.Tokens;
-import dev.embargo.events.CaseMessagePosted;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -142,9 +142,8 @@ class HeadsUpAndDeliveryLogTest {
         awaitMail(reporter, 1);
         String caseId = UUID.randomUUID().toString();
         // A status change and a reporter's message reach the reporter and every member of both projects.
-        TestEvents.publish(new CaseMessagePosted(caseId, tracking,
-                List.of(lead.slug(), partner.slug()), Instant.now(), "m1", "REPORTER", "REPORTER",
-                null));
+        TestEvents.publish(new CaseMessagePosted(caseId, tracking, List.of(lead.slug(), partner.slug()), Instant.now(),
+                "m1", "REPORTER", "REPORTER", null));
         await().atMost(Fixtures.WAIT).until(() -> Fixtures.count(
                 "SELECT count(*) FROM notification.delivery WHERE tracking_id = ? AND event_type = 'case.message-posted'"
                         + " AND status = 'SENT'",

@@ -7,7 +7,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-
 /**
  * What notifications need of a project's current policy: the details opt-in, the promised response times, lead time.
  */
