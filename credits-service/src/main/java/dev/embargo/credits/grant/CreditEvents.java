@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import dev.embargo.events.CasePublished;
 import dev.embargo.events.CreditGranted;
+import dev.embargo.platform.outbox.Outbox;
 
 /**
  * The one place the grant feature reads or writes contract records: what arrives becomes our {@link PublishedCase},
@@ -24,6 +25,11 @@ final class CreditEvents {
                 .toList();
         return new PublishedCase(event.caseId(), event.trackingId(), Objects.toString(event.severity(), null),
                 event.occurredAt(), event.projectSlugs(), event.projectSlugs().get(0), slots);
+    }
+
+    /** Appends what a credit registered to the outbox, as the contract's {@code credit.granted}. */
+    static void announce(Outbox outbox, Credit.Granted granted) {
+        outbox.append(announced(granted));
     }
 
     static CreditGranted announced(Credit.Granted granted) {

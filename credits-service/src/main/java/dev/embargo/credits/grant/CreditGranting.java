@@ -64,7 +64,7 @@ class CreditGranting {
             Credit credit = Credit.grant(publication, slot, slots.get(slot), published.leadProject(), earned,
                     clock.instant());
             credits.persist(credit);
-            credit.releaseEvents().forEach(e -> outbox.append(CreditEvents.announced(e)));
+            credit.releaseEvents().forEach(e -> CreditEvents.announce(outbox, e));
             granted++;
         }
         if (granted > 0 || newProjects) {
