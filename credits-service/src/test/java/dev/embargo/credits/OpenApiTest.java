@@ -33,6 +33,7 @@ class OpenApiTest {
     void everyEndpointIsDocumentedWithDescriptionsProblemTypesAndExamples() throws Exception {
         JsonNode doc = new ObjectMapper().readTree(given().accept("application/json").queryParam("format", "json")
                 .when().get("/q/openapi").then().statusCode(200).extract().asString());
+        assertFalse(doc.path("info").path("description").asText().isBlank(), "the API has a description");
         Set<String> documented = new TreeSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext();) {
             var path = paths.next();
