@@ -53,8 +53,8 @@ public class Deliveries implements PanacheRepositoryBase<Delivery, UUID> {
     private final Event<DeliverySettled> settled;
 
     Deliveries(AgroalDataSource dataSource, Ciphers ciphers, Clock clock, MeterRegistry registry,
-            Event<DeliveriesQueued> queued, Event<DeliverySettled> settled) {
-        this.wakeUps = queued;
+            Event<DeliveriesQueued> wakeUps, Event<DeliverySettled> settled) {
+        this.wakeUps = wakeUps;
         this.settled = settled;
         this.registry = registry;
         this.dataSource = dataSource;
