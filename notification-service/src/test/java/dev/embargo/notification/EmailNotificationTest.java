@@ -51,6 +51,7 @@ import dev.embargo.events.CaseReopened;
 import dev.embargo.events.CaseTriaged;
 import dev.embargo.events.CreditGranted;
 import dev.embargo.events.CreditType;
+import dev.embargo.events.ProjectMembershipChanged;
 import dev.embargo.events.ProjectMembershipChanged.Role;
 import dev.embargo.events.Severity;
 import dev.embargo.events.SlaBreached;
@@ -216,10 +217,10 @@ class EmailNotificationTest {
         String byOwner = "by-owner-" + UUID.randomUUID();
         String byAdmin = "by-admin-" + UUID.randomUUID();
         Instant now = Instant.now();
-        TestEvents.publish(new dev.embargo.events.ProjectMembershipChanged(p.slug() + "-id", p.slug(), byOwner, null,
-                Role.MAINTAINER, dev.embargo.events.ProjectMembershipChanged.Change.ADDED, now, p.owner(), false));
-        TestEvents.publish(new dev.embargo.events.ProjectMembershipChanged(p.slug() + "-id", p.slug(), byAdmin, null,
-                Role.MAINTAINER, dev.embargo.events.ProjectMembershipChanged.Change.ADDED, now, "admin-7", true));
+        TestEvents.publish(new ProjectMembershipChanged(p.slug() + "-id", p.slug(), byOwner, null, Role.MAINTAINER,
+                ProjectMembershipChanged.Change.ADDED, now, p.owner(), false));
+        TestEvents.publish(new ProjectMembershipChanged(p.slug() + "-id", p.slug(), byAdmin, null, Role.MAINTAINER,
+                ProjectMembershipChanged.Change.ADDED, now, "admin-7", true));
         String expected = "a platform admin changed the members";
         List<MimeMessage> mails = awaitMail(p.ownerMail(), 1);
         TestEvents.pause(Duration.ofSeconds(2));

@@ -143,9 +143,8 @@ class HeadsUpAndDeliveryLogTest {
         awaitMail(reporter, 1);
         String caseId = UUID.randomUUID().toString();
         // A status change and a reporter's message reach the reporter and every member of both projects.
-        TestEvents.publish(new dev.embargo.events.CaseMessagePosted(caseId, tracking,
-                java.util.List.of(lead.slug(), partner.slug()), java.time.Instant.now(), "m1",
-                CaseMessagePosted.Visibility.REPORTER, CaseMessagePosted.AuthorKind.REPORTER, null));
+        TestEvents.publish(new CaseMessagePosted(caseId, tracking, List.of(lead.slug(), partner.slug()), Instant.now(),
+                "m1", CaseMessagePosted.Visibility.REPORTER, CaseMessagePosted.AuthorKind.REPORTER, null));
         await().atMost(Fixtures.WAIT).until(() -> Fixtures.count(
                 "SELECT count(*) FROM notification.delivery WHERE tracking_id = ? AND event_type = 'case.message-posted'"
                         + " AND status = 'SENT'",

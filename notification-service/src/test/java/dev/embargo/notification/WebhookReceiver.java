@@ -2,6 +2,7 @@ package dev.embargo.notification;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -94,7 +95,7 @@ public final class WebhookReceiver {
         if (known != null) {
             return Integer.parseInt(known);
         }
-        try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
             System.setProperty("embargo.test.webhook-receiver-port", String.valueOf(socket.getLocalPort()));
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -40,6 +40,6 @@ class CasePublishedHandler implements EventHandler {
         if (!(event instanceof CasePublished published)) {
             throw new RejectedEventException("not a case.published event");
         }
-        granting.grant(published);
+        granting.grant(CreditEvents.published(published));
     }
 }

@@ -2,6 +2,8 @@ package dev.embargo.credits.grant;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -12,8 +14,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 import dev.embargo.credits.DomainConflict;
+import dev.embargo.credits.link.SafeLink;
 
 /**
  * One credit slot of a published case. Anonymous credits keep no name, handle or link at all; they are counted but can
@@ -61,32 +65,49 @@ public class Credit {
     @Column(name = "standing_key")
     private String standingKey;
 
+    @Transient
+    private final List<Granted> registered = new ArrayList<>();
+
     protected Credit() {
     }
 
     /**
-     * @param link
-     *            already checked to be safe to show, or null
+     * A new credit for one slot of a published case. The aggregate decides what of the given attribution it keeps: a
+     * credit without a name is anonymous whatever the flag says, an anonymous one keeps nothing that names, and only a
+     * link that is safe to show survives. Registers {@link Granted}.
      */
-    static Credit grant(Publication publication, int slot, String type, String name, String handle, String link,
-            boolean anonymous, String researcherSubject, int points) {
+    static Credit grant(Publication publication, int slot, PublishedCase.Slot given, String leadProject, int points,
+            Instant now) {
         var credit = new Credit();
         credit.id = UUID.randomUUID();
         credit.publication = publication;
         credit.slot = slot;
-        credit.type = type;
-        String shownName = clean(name);
-        // A credit without a name is anonymous whatever the flag says; an anonymous one keeps nothing that names.
-        credit.anonymous = anonymous || shownName == null;
+        credit.type = given.type();
+        String shownName = clean(given.name());
+        credit.anonymous = given.anonymous() || shownName == null;
         credit.name = credit.anonymous ? null : shownName;
-        credit.handle = credit.anonymous ? null : clean(handle);
-        credit.link = credit.anonymous ? null : link;
-        credit.researcherSubject = researcherSubject;
+        credit.handle = credit.anonymous ? null : clean(given.handle());
+        credit.link = credit.anonymous ? null : SafeLink.normalize(given.link()).orElse(null);
+        credit.researcherSubject = given.researcherSubject();
         credit.points = points;
         credit.creditedAt = publication.publishedAt();
         credit.year = publication.publishedAt().atZone(ZoneOffset.UTC).getYear();
-        credit.standingKey = standingKeyOf(researcherSubject, credit.name, publication.caseId());
+        credit.standingKey = standingKeyOf(credit.researcherSubject, credit.name, publication.caseId());
+        credit.registered.add(new Granted(credit.id, publication.caseId(), publication.trackingId(), leadProject,
+                credit.type, credit.researcherSubject, points, credit.anonymous, now));
         return credit;
+    }
+
+    /** What granting a credit announces; the application service appends it to the outbox. */
+    record Granted(UUID creditId, String caseId, String trackingId, String projectSlug, String type,
+            String researcherSubject, int points, boolean anonymous, Instant at) {
+    }
+
+    /** The events registered since the last call, handed over once. */
+    List<Granted> releaseEvents() {
+        List<Granted> released = List.copyOf(registered);
+        registered.clear();
+        return released;
     }
 
     /**

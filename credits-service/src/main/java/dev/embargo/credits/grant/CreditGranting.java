@@ -5,14 +5,10 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import dev.embargo.credits.halloffame.Leaderboards;
-import dev.embargo.credits.halloffame.SafeLink;
-import dev.embargo.events.CasePublished;
-import dev.embargo.events.CreditGranted;
-import dev.embargo.events.CreditType;
 import dev.embargo.platform.inbox.RejectedEventException;
 import dev.embargo.platform.outbox.Outbox;
 import io.quarkus.logging.Log;
@@ -22,16 +18,19 @@ import io.quarkus.logging.Log;
 class CreditGranting {
 
     private final Credits credits;
+    private final Publications publications;
     private final Outbox outbox;
     private final PointsTable points;
-    private final Leaderboards leaderboards;
+    private final Event<CreditsChanged> changed;
     private final Clock clock;
 
-    CreditGranting(Credits credits, Outbox outbox, PointsConfig points, Leaderboards leaderboards, Clock clock) {
+    CreditGranting(Credits credits, Publications publications, Outbox outbox, PointsConfig points,
+            Event<CreditsChanged> changed, Clock clock) {
         this.credits = credits;
+        this.publications = publications;
         this.outbox = outbox;
         this.points = PointsTable.of(points);
-        this.leaderboards = leaderboards;
+        this.changed = changed;
         this.clock = clock;
     }
 
@@ -41,46 +40,37 @@ class CreditGranting {
      * leaderboards move in the same transaction.
      */
     @Transactional(TxType.MANDATORY)
-    void grant(CasePublished event) {
-        Publication publication = credits.publication(event.caseId()).orElse(null);
+    void grant(PublishedCase published) {
+        Publication publication = publications.findByIdOptional(published.caseId()).orElse(null);
         boolean newProjects = false;
         if (publication == null) {
-            if (credits.publicationByTrackingId(event.trackingId()).isPresent()) {
+            if (publications.byTrackingId(published.trackingId()).isPresent()) {
                 throw new RejectedEventException("tracking id already belongs to another published case");
             }
-            publication = new Publication(event.caseId(), event.trackingId(),
-                    event.severity() == null ? null : event.severity().name(), event.occurredAt(),
-                    event.projectSlugs());
-            credits.add(publication);
+            publication = new Publication(published.caseId(), published.trackingId(), published.severity(),
+                    published.publishedAt(), published.projects());
+            publications.persist(publication);
         } else {
-            newProjects = publication.cover(event.projectSlugs());
+            newProjects = publication.cover(published.projects());
         }
-        Set<Integer> taken = credits.slotsOf(event.caseId());
+        Set<Integer> taken = credits.slotsOf(published.caseId());
         int earned = points.forSeverity(publication.severityOrNull());
-        List<CasePublished.Credit> slots = event.credits() == null ? List.of() : event.credits();
+        List<PublishedCase.Slot> slots = published.slots();
         int granted = 0;
         for (int slot = 0; slot < slots.size(); slot++) {
             if (taken.contains(slot)) {
                 continue;
             }
-            CasePublished.Credit c = slots.get(slot);
-            String link = SafeLink.normalize(c.link()).orElse(null);
-            Credit credit = Credit.grant(publication, slot, c.type().name(), c.name(), c.handle(), link, c.anonymous(),
-                    blankToNull(c.researcherSubject()), earned);
-            credits.add(credit);
-            outbox.append(new CreditGranted(credit.id().toString(), event.caseId(), event.trackingId(),
-                    event.projectSlugs().get(0), CreditType.valueOf(credit.type()), credit.researcherSubject(),
-                    credit.points(), credit.anonymous(), clock.instant()));
+            Credit credit = Credit.grant(publication, slot, slots.get(slot), published.leadProject(), earned,
+                    clock.instant());
+            credits.persist(credit);
+            credit.releaseEvents().forEach(e -> CreditEvents.announce(outbox, e));
             granted++;
         }
         if (granted > 0 || newProjects) {
             // A newly covered project gains every credit of the case, not only the new ones.
-            leaderboards.refresh(credits.ofCase(event.caseId()));
+            changed.fire(new CreditsChanged(credits.ofCase(published.caseId())));
         }
-        Log.infof("case %s published: %d new credit(s)", event.trackingId(), granted);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
+        Log.infof("case %s published: %d new credit(s)", published.trackingId(), granted);
     }
 }

@@ -3,6 +3,7 @@ package dev.embargo.credits.halloffame;
 import java.time.Instant;
 
 import dev.embargo.credits.grant.Credit;
+import dev.embargo.credits.link.SafeLink;
 import dev.embargo.credits.researcher.ResearcherProfile;
 
 /**

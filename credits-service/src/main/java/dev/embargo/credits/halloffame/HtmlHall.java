@@ -1,5 +1,6 @@
 package dev.embargo.credits.halloffame;
 
+import dev.embargo.credits.link.SafeLink;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 

@@ -23,6 +23,7 @@ import jakarta.transaction.Transactional.TxType;
 import org.hibernate.jpa.HibernateHints;
 
 import dev.embargo.credits.grant.Credit;
+import dev.embargo.credits.grant.CreditsChanged;
 import dev.embargo.credits.researcher.ResearcherProfile;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -30,8 +31,9 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * The hall of fame's leaderboards, stored so that a page is an indexed range read. Every change that can move a
- * standing calls {@link #refresh} in its own transaction; {@link #rebuild} recomputes everything from the credits. Both
- * compute standings with {@link Attribution} and {@link Leaderboard}, so the rules exist once.
+ * standing fires {@link CreditsChanged}, observed here in that change's own transaction; {@link #rebuild} recomputes
+ * everything from the credits. Both compute standings with {@link Attribution} and {@link Leaderboard}, so the rules
+ * exist once.
  */
 @ApplicationScoped
 public class Leaderboards {
@@ -64,10 +66,12 @@ public class Leaderboards {
     /**
      * Recomputes the standings of every researcher (and every group of unnamed credits) these credits belong to, in
      * every leaderboard of their years, within the caller's transaction. Pass every credit whose attribution or
-     * projects may have changed; their groups' other credits are read again here.
+     * projects may have changed; their groups' other credits are read again here. A synchronous observer, so a failure
+     * here rolls the change back with it.
      */
     @Transactional(TxType.MANDATORY)
-    public void refresh(Collection<Credit> changed) {
+    void refresh(@Observes CreditsChanged event) {
+        Collection<Credit> changed = event.credits();
         if (changed.isEmpty()) {
             return;
         }

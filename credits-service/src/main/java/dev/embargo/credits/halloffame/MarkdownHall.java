@@ -1,5 +1,7 @@
 package dev.embargo.credits.halloffame;
 
+import dev.embargo.credits.link.SafeLink;
+
 /**
  * The hall of fame as Markdown for release notes. Every piece of researcher-supplied text is escaped so that it stays
  * text in any CommonMark/GFM renderer: ASCII punctuation is backslash-escaped (no links, images, emphasis, code spans

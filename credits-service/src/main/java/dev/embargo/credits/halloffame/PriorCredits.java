@@ -3,42 +3,36 @@ package dev.embargo.credits.halloffame;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import dev.embargo.events.ProjectPolicyPublished;
-import dev.embargo.events.SecurityPolicy;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /** Prior acknowledgements per project, kept as the project's latest policy lists them. */
 @ApplicationScoped
-class PriorCredits {
+class PriorCredits implements PanacheRepositoryBase<PriorCredit, PriorCredit.Key> {
 
-    private final EntityManager em;
-
-    PriorCredits(EntityManager em) {
-        this.em = em;
+    /** A project's policy version and the earlier acknowledgements it lists, translated from the contract. */
+    record Listed(String projectSlug, int policyVersion, List<HallOfFame.Earlier> credits) {
     }
 
     /** Takes the list of a newly published policy version; an older version arriving late changes nothing. */
     @Transactional(TxType.MANDATORY)
-    void policyPublished(ProjectPolicyPublished event) {
-        List<SecurityPolicy.PriorCredit> listed = event.policy() == null || event.policy().priorCredits() == null
-                ? List.of() : event.policy().priorCredits();
+    void policyPublished(Listed listed) {
         // Claims the version: only a newer one than the last seen (with or without a list) replaces the list.
-        int newer = em.createNativeQuery("INSERT INTO prior_credit_source (project_slug, policy_version)"
-                + " VALUES (?1, ?2) ON CONFLICT (project_slug) DO UPDATE SET policy_version = EXCLUDED.policy_version"
-                + " WHERE prior_credit_source.policy_version < EXCLUDED.policy_version").setParameter(1, event.slug())
-                .setParameter(2, event.version()).executeUpdate();
+        int newer = getEntityManager()
+                .createNativeQuery("INSERT INTO prior_credit_source (project_slug, policy_version)"
+                        + " VALUES (?1, ?2) ON CONFLICT (project_slug) DO UPDATE SET policy_version = EXCLUDED.policy_version"
+                        + " WHERE prior_credit_source.policy_version < EXCLUDED.policy_version")
+                .setParameter(1, listed.projectSlug()).setParameter(2, listed.policyVersion()).executeUpdate();
         if (newer == 0) {
             return;
         }
-        List<PriorCredit> stored = stored(event.slug());
-        stored.forEach(em::remove);
-        em.flush();
-        for (int i = 0; i < listed.size(); i++) {
-            var c = listed.get(i);
-            em.persist(new PriorCredit(event.slug(), i, c.name(), c.summary(), c.when(), event.version()));
+        stored(listed.projectSlug()).forEach(this::delete);
+        flush();
+        for (int i = 0; i < listed.credits().size(); i++) {
+            var c = listed.credits().get(i);
+            persist(new PriorCredit(listed.projectSlug(), i, c.name(), c.summary(), c.when(), listed.policyVersion()));
         }
     }
 
@@ -47,7 +41,6 @@ class PriorCredits {
     }
 
     private List<PriorCredit> stored(String slug) {
-        return em.createQuery("from PriorCredit where projectSlug = :s order by position", PriorCredit.class)
-                .setParameter("s", slug).getResultList();
+        return find("from PriorCredit where projectSlug = ?1 order by position", slug).list();
     }
 }

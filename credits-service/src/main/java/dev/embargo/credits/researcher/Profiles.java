@@ -4,13 +4,14 @@ import java.time.Clock;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import dev.embargo.credits.DomainConflict;
 import dev.embargo.credits.grant.Credit;
 import dev.embargo.credits.grant.Credits;
-import dev.embargo.credits.halloffame.Leaderboards;
-import dev.embargo.credits.halloffame.SafeLink;
+import dev.embargo.credits.grant.CreditsChanged;
+import dev.embargo.credits.link.SafeLink;
 import dev.embargo.credits.researcher.ResearcherApi.OwnCredit;
 import dev.embargo.credits.researcher.ResearcherApi.ProfileResponse;
 import dev.embargo.platform.problem.Problem;
@@ -25,13 +26,13 @@ class Profiles {
 
     private final Researchers researchers;
     private final Credits credits;
-    private final Leaderboards leaderboards;
+    private final Event<CreditsChanged> changed;
     private final Clock clock;
 
-    Profiles(Researchers researchers, Credits credits, Leaderboards leaderboards, Clock clock) {
+    Profiles(Researchers researchers, Credits credits, Event<CreditsChanged> changed, Clock clock) {
         this.researchers = researchers;
         this.credits = credits;
-        this.leaderboards = leaderboards;
+        this.changed = changed;
         this.clock = clock;
     }
 
@@ -62,7 +63,7 @@ class Profiles {
         List<Credit> claimable = credits.claimableBy(subject);
         claimable.forEach(c -> c.claimBy(subject, clock.instant()));
         if (!claimable.isEmpty()) {
-            leaderboards.refresh(credits.of(subject));
+            changed.fire(new CreditsChanged(credits.of(subject)));
         }
         return claimable.size();
     }
@@ -81,7 +82,7 @@ class Profiles {
     private ResearcherProfile profileOf(String subject) {
         return researchers.bySubject(subject).orElseGet(() -> {
             var created = ResearcherProfile.open(subject, clock.instant());
-            researchers.add(created);
+            researchers.persist(created);
             return created;
         });
     }
@@ -89,7 +90,7 @@ class Profiles {
     /** After a change to the profile: the leaderboards its credits are on follow it. */
     private ProfileResponse shown(ResearcherProfile profile) {
         List<Credit> own = credits.of(profile.subject());
-        leaderboards.refresh(own);
+        changed.fire(new CreditsChanged(own));
         return describe(profile, own);
     }
 

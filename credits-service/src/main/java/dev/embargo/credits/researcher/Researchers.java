@@ -1,26 +1,17 @@
 package dev.embargo.credits.researcher;
 
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /** Researcher profiles, one per signed-in account. */
 @ApplicationScoped
-class Researchers {
-
-    private final EntityManager em;
-
-    Researchers(EntityManager em) {
-        this.em = em;
-    }
+class Researchers implements PanacheRepositoryBase<ResearcherProfile, UUID> {
 
     Optional<ResearcherProfile> bySubject(String subject) {
-        return em.createQuery("select p from ResearcherProfile p where p.subject = :s", ResearcherProfile.class)
-                .setParameter("s", subject).getResultStream().findFirst();
-    }
-
-    void add(ResearcherProfile profile) {
-        em.persist(profile);
+        return find("select p from ResearcherProfile p where p.subject = ?1", subject).firstResultOptional();
     }
 }

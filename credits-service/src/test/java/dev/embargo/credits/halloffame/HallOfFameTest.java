@@ -19,8 +19,10 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -64,7 +66,7 @@ class HallOfFameTest {
         // An event of another type on the same topic, carrying a credit-like payload: never applied.
         TestEvents.publishRaw(Topics.TRIAGE_CASES, caseId, UUID.randomUUID().toString(), "case.fixed.v1",
                 ("{\"caseId\":\"" + caseId + "\",\"trackingId\":\"" + slug.toUpperCase() + "-2026-0001\"}")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        .getBytes(StandardCharsets.UTF_8));
         // A later published case proves the consumer moved past it.
         String other = newSlug();
         publishAndAwait(publishedCase(other, "LOW", named("Someone", null)));
@@ -211,7 +213,7 @@ class HallOfFameTest {
         String otherSlug = newSlug();
         String name = "Multi " + UUID.randomUUID().toString().substring(0, 8);
         Instant lastYear = Instant.now().minus(Duration.ofDays(400));
-        int lastYearNumber = lastYear.atZone(java.time.ZoneOffset.UTC).getYear();
+        int lastYearNumber = lastYear.atZone(ZoneOffset.UTC).getYear();
         publishAndAwait(publishedCase(List.of(slug), "HIGH", Instant.now(), named(name, null)));
         publishAndAwait(publishedCase(List.of(otherSlug), "MEDIUM", Instant.now(), named(name, null)));
         publishAndAwait(publishedCase(List.of(slug), "CRITICAL", lastYear, named(name, null)));

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.embargo.events.ProjectPolicyPublished;
 import dev.embargo.events.SecurityPolicy;
+import dev.embargo.testing.TestDatabase;
 import dev.embargo.testing.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -63,8 +65,8 @@ class PriorCreditsTest {
         given().accept("application/json").get("/api/v1/projects/" + slug + "/hall-of-fame").then().statusCode(404);
     }
 
-    private static boolean processed(String eventId) throws java.sql.SQLException {
-        try (var c = dev.embargo.testing.TestDatabase.superuser().getConnection();
+    private static boolean processed(String eventId) throws SQLException {
+        try (var c = TestDatabase.superuser().getConnection();
                 var ps = c.prepareStatement("SELECT count(*) FROM credits.inbox WHERE event_id = ?")) {
             ps.setString(1, eventId);
             try (var rs = ps.executeQuery()) {

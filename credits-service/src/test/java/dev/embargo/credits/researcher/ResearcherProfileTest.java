@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import java.util.List;
@@ -65,9 +66,9 @@ class ResearcherProfileTest {
                 .body("points", equalTo(50)).body("credits.trackingId", contains(event.trackingId()));
         given().get("/api/v1/projects/{s}/hall-of-fame", slug).then().statusCode(200)
                 .body("entries.find { it.name == 'Chosen Chris' }.link", equalTo("https://chris.example/"))
-                .body("entries.name", not(org.hamcrest.Matchers.hasItem("Name From Report")));
+                .body("entries.name", not(hasItem("Name From Report")));
         given().get("/api/v1/advisories/{id}/credits", event.trackingId()).then().body("credits.name",
-                org.hamcrest.Matchers.hasItem("Chosen Chris"));
+                hasItem("Chosen Chris"));
     }
 
     @Test

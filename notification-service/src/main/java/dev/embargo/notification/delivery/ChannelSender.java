@@ -23,8 +23,4 @@ public interface ChannelSender {
     Channel channel();
 
     Outcome attempt(UUID deliveryId);
-
-    /** Called after the outcome was recorded, e.g. to mark a webhook endpoint failing. */
-    default void recorded(Deliveries.Claim claim, boolean delivered, boolean gaveUp) {
-    }
 }

@@ -14,16 +14,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
-import jakarta.persistence.EntityManager;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import dev.embargo.notification.mail.MailRenderer;
 import dev.embargo.platform.crypto.Ciphers;
-import dev.embargo.platform.support.AfterCommit;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /**
  * The delivery log. Rows are added in the consumer's transaction, at most one per (event id, recipient, channel)
@@ -31,7 +30,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * attempt's outcome.
  */
 @ApplicationScoped
-public class Deliveries {
+public class Deliveries implements PanacheRepositoryBase<Delivery, UUID> {
 
     /** What a notification is about, shared by all its deliveries. */
     public record About(String eventId, String eventType, String projectSlug, String trackingId) {
@@ -46,19 +45,17 @@ public class Deliveries {
             + " next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)"
             + " ON CONFLICT ON CONSTRAINT delivery_once DO NOTHING";
 
-    private final EntityManager em;
     private final AgroalDataSource dataSource;
     private final Ciphers ciphers;
     private final Clock clock;
     private final MeterRegistry registry;
-    private final AfterCommit afterCommit;
-    private final Instance<DeliveryJob> job;
+    private final Event<DeliveriesQueued> wakeUps;
+    private final Event<DeliverySettled> settled;
 
-    Deliveries(EntityManager em, AgroalDataSource dataSource, Ciphers ciphers, Clock clock, MeterRegistry registry,
-            AfterCommit afterCommit, Instance<DeliveryJob> job) {
-        this.em = em;
-        this.afterCommit = afterCommit;
-        this.job = job;
+    Deliveries(AgroalDataSource dataSource, Ciphers ciphers, Clock clock, MeterRegistry registry,
+            Event<DeliveriesQueued> wakeUps, Event<DeliverySettled> settled) {
+        this.wakeUps = wakeUps;
+        this.settled = settled;
         this.registry = registry;
         this.dataSource = dataSource;
         this.ciphers = ciphers;
@@ -89,7 +86,7 @@ public class Deliveries {
 
     private boolean insert(UUID id, About about, String recipient, Channel channel, UUID endpointId, byte[] address,
             byte[] subject, byte[] text, byte[] html, String payload) {
-        em.flush();
+        flush();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
             OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
             ps.setObject(1, id);
@@ -110,7 +107,7 @@ public class Deliveries {
             boolean queued = ps.executeUpdate() == 1;
             if (queued) {
                 // The sender job starts on it as soon as the row is visible, not at its next run.
-                afterCommit.once(DeliveryJob.class, () -> job.get().wake());
+                wakeUps.fire(new DeliveriesQueued());
             }
             return queued;
         } catch (SQLException e) {
@@ -152,24 +149,25 @@ public class Deliveries {
      * @return true when a failed delivery was given up
      */
     @Transactional(TxType.REQUIRES_NEW)
-    public boolean record(UUID id, boolean delivered, boolean permanent, String error, Instant now,
-            DeliveryConfig config) {
-        Delivery delivery = em.find(Delivery.class, id);
+    boolean record(UUID id, ChannelSender.Outcome outcome, Instant now, Delivery.RetrySchedule schedule) {
+        Delivery delivery = findById(id);
         if (delivery == null) {
             return false;
         }
-        if (delivered) {
+        boolean gaveUp = false;
+        if (outcome.delivered()) {
             delivery.delivered(now);
-            return false;
+        } else {
+            // Operators alert on this (deploy/monitoring): failed attempts by channel, given up or to be retried.
+            registry.counter("embargo.deliveries.failed", "channel", String.valueOf(delivery.channel())).increment();
+            gaveUp = delivery.attemptFailed(outcome.error(), outcome.permanent(), now, schedule);
         }
-        // Operators alert on this (deploy/monitoring): failed attempts by channel, given up or to be retried.
-        registry.counter("embargo.deliveries.failed", "channel", String.valueOf(delivery.channel())).increment();
-        return delivery.attemptFailed(error, permanent, now, config.maxAttempts(), config.backoff(),
-                config.maxBackoff());
+        delivery.releaseEvents().forEach(settled::fire);
+        return gaveUp;
     }
 
     public Optional<Delivery> find(UUID id) {
-        return Optional.ofNullable(em.find(Delivery.class, id));
+        return findByIdOptional(id);
     }
 
     /** The recipient address and mail of an email delivery, decrypted. */
@@ -187,7 +185,7 @@ public class Deliveries {
     }
 
     public List<Delivery> ofProject(String projectSlug, int limit) {
-        return em.createQuery("from Delivery d where d.projectSlug = :slug order by d.createdAt desc, d.id",
-                Delivery.class).setParameter("slug", projectSlug).setMaxResults(limit).getResultList();
+        return find("from Delivery d where d.projectSlug = ?1 order by d.createdAt desc, d.id", projectSlug)
+                .range(0, limit - 1).list();
     }
 }

@@ -2,6 +2,8 @@ package dev.embargo.notification.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -10,6 +12,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 /** One notification to one recipient over one channel, and how its delivery went. */
 @Entity
@@ -55,10 +58,36 @@ public class Delivery {
     private Instant createdAt;
     @Column(name = "sent_at")
     private Instant sentAt;
+    @Transient
+    private final List<DeliverySettled> registered = new ArrayList<>();
 
     protected Delivery() {
     }
 
+    /**
+     * How a failed delivery is tried again: the wait after each failure doubles from {@code backoff} up to
+     * {@code maxBackoff}, and after {@code maxAttempts} attempts it is given up. Persisted as the row's next attempt
+     * time, so it survives restarts.
+     */
+    record RetrySchedule(int maxAttempts, Duration backoff, Duration maxBackoff) {
+
+        static RetrySchedule of(DeliveryConfig config) {
+            return new RetrySchedule(config.maxAttempts(), config.backoff(), config.maxBackoff());
+        }
+
+        /** Wait after the given number of failed attempts: backoff, 2×, 4×, … capped at maxBackoff. */
+        Duration waitAfter(int failedAttempts) {
+            int doublings = Math.min(failedAttempts - 1, 30);
+            Duration wait = backoff.multipliedBy(1L << doublings);
+            return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+        }
+    }
+
+    /**
+     * Records a successful attempt and registers {@link DeliverySettled}. Only a pending delivery changes: an outcome
+     * recorded again (a retry after a commit whose answer was lost, a late attempt after the delivery was given up)
+     * changes nothing, so recording stays safe to repeat.
+     */
     void delivered(Instant now) {
         if (status != Status.PENDING) {
             return;
@@ -68,34 +97,36 @@ public class Delivery {
         sentAt = now;
         claimedUntil = null;
         lastError = null;
+        registered.add(new DeliverySettled(id, channel, endpointId, true));
     }
 
     /**
-     * Records a failed attempt and schedules the next one with exponential backoff.
+     * Records a failed attempt and schedules the next one by the retry schedule; after the last attempt (or a permanent
+     * failure) the delivery is given up and registers {@link DeliverySettled}. Like {@link #delivered}, repeatable.
      *
      * @return true when this was the last attempt and the delivery was given up
      */
-    boolean attemptFailed(String error, boolean permanent, Instant now, int maxAttempts, Duration backoff,
-            Duration maxBackoff) {
+    boolean attemptFailed(String error, boolean permanent, Instant now, RetrySchedule schedule) {
         if (status != Status.PENDING) {
             return false;
         }
         attempts++;
         lastError = error;
         claimedUntil = null;
-        if (permanent || attempts >= maxAttempts) {
+        if (permanent || attempts >= schedule.maxAttempts()) {
             status = Status.FAILED;
+            registered.add(new DeliverySettled(id, channel, endpointId, false));
             return true;
         }
-        nextAttemptAt = now.plus(backoffAfter(attempts, backoff, maxBackoff));
+        nextAttemptAt = now.plus(schedule.waitAfter(attempts));
         return false;
     }
 
-    /** Wait after the given number of failed attempts: backoff, 2×, 4×, … capped at maxBackoff. */
-    static Duration backoffAfter(int failedAttempts, Duration backoff, Duration maxBackoff) {
-        int doublings = Math.min(failedAttempts - 1, 30);
-        Duration wait = backoff.multipliedBy(1L << doublings);
-        return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+    /** The events registered since the last call, handed over once. */
+    List<DeliverySettled> releaseEvents() {
+        List<DeliverySettled> released = List.copyOf(registered);
+        registered.clear();
+        return released;
     }
 
     public UUID id() {

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 
 import io.quarkus.logging.Log;
@@ -23,17 +25,20 @@ import io.quarkus.scheduler.Scheduled;
  * {@code webhook-id}, which stays the same across attempts).
  */
 @ApplicationScoped
-public class DeliveryJob {
+class DeliveryJob {
 
     private final Deliveries deliveries;
+    private final DeliveryOutcomes outcomes;
     private final DeliveryConfig config;
     private final Clock clock;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
     private final ExecutorService async = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicBoolean wakePending = new AtomicBoolean();
 
-    DeliveryJob(Deliveries deliveries, DeliveryConfig config, Clock clock, Instance<ChannelSender> senders) {
+    DeliveryJob(Deliveries deliveries, DeliveryOutcomes outcomes, DeliveryConfig config, Clock clock,
+            Instance<ChannelSender> senders) {
         this.deliveries = deliveries;
+        this.outcomes = outcomes;
         this.config = config;
         this.clock = clock;
         senders.forEach(s -> this.senders.put(s.channel(), s));
@@ -44,7 +49,7 @@ public class DeliveryJob {
      * Wake-ups that arrive while one is pending are folded into it; a run concurrent with the scheduled one is safe
      * because claims skip rows another run holds.
      */
-    void wake() {
+    void wake(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesQueued queued) {
         if (wakePending.compareAndSet(false, true)) {
             async.submit(() -> {
                 wakePending.set(false);
@@ -79,8 +84,6 @@ public class DeliveryJob {
         return claims.size();
     }
 
-    private static final java.time.Duration RECORD_RETRY_FOR = java.time.Duration.ofSeconds(60);
-
     private void attempt(Deliveries.Claim claim) {
         ChannelSender sender = senders.get(claim.channel());
         ChannelSender.Outcome outcome;
@@ -89,35 +92,15 @@ public class DeliveryJob {
         } catch (RuntimeException e) {
             outcome = ChannelSender.Outcome.retry("error: " + e.getClass().getSimpleName());
         }
-        // The outcome must be recorded, or the lease runs out and a delivered message goes out again. While the
-        // database is briefly unreachable (a restart, a failover) keep trying for a bounded time before giving up.
-        long deadline = System.nanoTime() + RECORD_RETRY_FOR.toNanos();
-        while (true) {
-            try {
-                boolean gaveUp = deliveries.record(claim.id(), outcome.delivered(), outcome.permanent(),
-                        outcome.error(), clock.instant(), config);
-                if (sender != null) {
-                    sender.recorded(claim, outcome.delivered(), gaveUp);
-                }
-                if (!outcome.delivered()) {
-                    Log.infof("delivery %s (%s) not delivered: %s%s", claim.id(), claim.channel(), outcome.error(),
-                            gaveUp ? "; given up" : "; will retry");
-                }
-                return;
-            } catch (RuntimeException e) {
-                if (System.nanoTime() > deadline) {
-                    // The claim lease runs out and the row is tried again: at least once, never lost.
-                    Log.warnf("could not record the outcome of delivery %s: %s", claim.id(),
-                            e.getClass().getSimpleName());
-                    return;
-                }
-                try {
-                    Thread.sleep(1_000);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+        try {
+            boolean gaveUp = outcomes.record(claim, outcome);
+            if (!outcome.delivered()) {
+                Log.infof("delivery %s (%s) not delivered: %s%s", claim.id(), claim.channel(), outcome.error(),
+                        gaveUp ? "; given up" : "; will retry");
             }
+        } catch (RuntimeException e) {
+            // The claim lease runs out and the row is tried again: at least once, never lost.
+            Log.warnf("could not record the outcome of delivery %s: %s", claim.id(), e.getClass().getSimpleName());
         }
     }
 

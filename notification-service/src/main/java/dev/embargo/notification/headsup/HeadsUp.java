@@ -1,5 +1,6 @@
 package dev.embargo.notification.headsup;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -50,7 +51,7 @@ class HeadsUp {
         }
         this.projectSlugs = String.join(",", projectSlugs);
         this.disclosureDate = disclosureDate;
-        this.dueAt = disclosureAt != null ? disclosureAt.minus(java.time.Duration.ofDays(headsUpDays))
+        this.dueAt = disclosureAt != null ? disclosureAt.minus(Duration.ofDays(headsUpDays))
                 : disclosureDate.minusDays(headsUpDays).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 

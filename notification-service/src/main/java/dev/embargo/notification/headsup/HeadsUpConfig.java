@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 /** When heads-ups are looked for. */
 @ConfigMapping(prefix = "embargo.heads-up")
-public interface HeadsUpConfig {
+interface HeadsUpConfig {
 
     /** Heads-ups are due per day, so looking every few minutes is plenty. */
     @WithDefault("5m")

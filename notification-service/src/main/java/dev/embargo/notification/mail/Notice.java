@@ -1,63 +1,87 @@
 package dev.embargo.notification.mail;
 
-import io.quarkus.qute.TemplateData;
-
 /**
- * What one notification mail says. By default only project, tracking id, severity and a link; the report title only
- * when the project's policy opts in. Never the report's text: the service does not even receive it from case events.
+ * What one notification mail says: one record per kind of mail, each rendered by its own type-checked templates. By
+ * default only project, tracking id, severity and a link; the report title only when the project's policy opts in.
+ * Never the report's text: the service does not even receive it from case events.
  */
-@TemplateData
-public final class Notice {
+public sealed interface Notice {
 
-    /** The kinds of mail, with their subject line (no content, only the kind of news). */
-    public enum Kind {
-        REPORT_RECEIVED("report received"), STATUS_CHANGED("status changed"),
-        MAINTAINER_REPLIED("the maintainers replied"), FIX_SHIPPED("fix shipped, please confirm"),
-        DISCLOSURE_DATE("disclosure date set"), PUBLISHED("advisory published"), CREDITED("you were credited"),
-        NEW_REPORT("new vulnerability report"), REPORTER_MESSAGE("the reporter sent a message"),
-        SLA_WARNING("SLA deadline approaching"), SLA_BREACHED("SLA deadline missed"),
-        DISCLOSURE_SCHEDULED("disclosure scheduled"), HEADS_UP("embargoed security release notice"),
-        ADVISORY("security advisory published"), PUBLICATION_OVERRIDDEN("publication decided by the lead project"),
-        ADMIN_MEMBERSHIP_CHANGE("a platform admin changed the members");
-
-        private final String subjectLine;
-
-        Kind(String subjectLine) {
-            this.subjectLine = subjectLine;
-        }
-    }
-
-    public final String kind;
-    public final String project;
-    public final String trackingId;
-    public final String link;
-    public String severity;
-    public String title;
-    public String status;
-    public String milestone;
-    public String dueAt;
-    public String disclosureDate;
-    public String acknowledgeSla;
-    public String assessSla;
-    public String advisoryId;
-    public String advisorySummary;
-    public String publishAt;
-    private final Kind kindValue;
-
-    public Notice(Kind kind, String project, String trackingId, String link) {
-        this.kindValue = kind;
-        this.kind = kind.name();
-        this.project = project;
-        this.trackingId = trackingId;
-        this.link = link;
-    }
-
-    public Kind kindValue() {
-        return kindValue;
-    }
+    /** Project, tracking id, link and the few details every mail may show. */
+    Regarding about();
 
     /** The subject line: platform, project, tracking id and the kind of news; nothing from the report. */
-    public String subject() {
-        return "[Embargo] " + project + (trackingId == null ? "" : " " + trackingId) + ": " + kindValue.subjectLine;
+    default String subject() {
+        Regarding a = about();
+        return "[Embargo] " + a.project() + (a.trackingId() == null ? "" : " " + a.trackingId()) + ": " + kindOfNews();
+    }
+
+    private String kindOfNews() {
+        return switch (this) {
+        case ReportReceived n -> "report received";
+        case StatusChanged n -> "status changed";
+        case MaintainerReplied n -> "the maintainers replied";
+        case FixShipped n -> "fix shipped, please confirm";
+        case DisclosureDate n -> "disclosure date set";
+        case Published n -> "advisory published";
+        case Credited n -> "you were credited";
+        case NewReport n -> "new vulnerability report";
+        case ReporterMessage n -> "the reporter sent a message";
+        case SlaWarning n -> "SLA deadline approaching";
+        case SlaBreached n -> "SLA deadline missed";
+        case DisclosureScheduled n -> "disclosure scheduled";
+        case HeadsUp n -> "embargoed security release notice";
+        case Advisory n -> "security advisory published";
+        case PublicationOverridden n -> "publication decided by the lead project";
+        case AdminMembershipChange n -> "a platform admin changed the members";
+        };
+    }
+
+    record ReportReceived(Regarding about, String acknowledgeSla, String assessSla) implements Notice {
+    }
+
+    record StatusChanged(Regarding about, String status) implements Notice {
+    }
+
+    record MaintainerReplied(Regarding about) implements Notice {
+    }
+
+    record FixShipped(Regarding about) implements Notice {
+    }
+
+    record DisclosureDate(Regarding about, String disclosureDate) implements Notice {
+    }
+
+    record Published(Regarding about) implements Notice {
+    }
+
+    record Credited(Regarding about) implements Notice {
+    }
+
+    record NewReport(Regarding about) implements Notice {
+    }
+
+    record ReporterMessage(Regarding about) implements Notice {
+    }
+
+    record SlaWarning(Regarding about, String milestone, String dueAt) implements Notice {
+    }
+
+    record SlaBreached(Regarding about, String milestone, String dueAt) implements Notice {
+    }
+
+    record DisclosureScheduled(Regarding about, String disclosureDate) implements Notice {
+    }
+
+    record HeadsUp(Regarding about, String disclosureDate) implements Notice {
+    }
+
+    record Advisory(Regarding about, String advisoryId, String advisorySummary) implements Notice {
+    }
+
+    record PublicationOverridden(Regarding about, String publishAt) implements Notice {
+    }
+
+    record AdminMembershipChange(Regarding about, String change) implements Notice {
     }
 }

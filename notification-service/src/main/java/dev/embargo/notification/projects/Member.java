@@ -3,11 +3,14 @@ package dev.embargo.notification.projects;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
 /** A member of a project as intake last told us: role and where they want mail. */
@@ -49,7 +52,7 @@ public class Member {
     @EmbeddedId
     private Key id;
     @Column(name = "role")
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     private Role role;
     private String email;
     @Column(name = "changed_at")
@@ -86,8 +89,8 @@ public class Member {
     }
 
     /** Where the member wants mail; empty when none was given or it was unsafe for a mail header. */
-    public java.util.Optional<String> email() {
-        return java.util.Optional.ofNullable(email);
+    public Optional<String> email() {
+        return Optional.ofNullable(email);
     }
 
     Instant changedAt() {

@@ -9,6 +9,7 @@ import dev.embargo.events.EventType;
 import dev.embargo.events.LifecycleEvent;
 import dev.embargo.events.ProjectMembershipChanged;
 import dev.embargo.events.ProjectPolicyPublished;
+import dev.embargo.events.SecurityPolicy;
 import dev.embargo.events.Topics;
 import dev.embargo.platform.inbox.EventHandler;
 
@@ -38,9 +39,38 @@ class ProjectEvents implements EventHandler {
     @Override
     public void handle(EventEnvelope envelope, LifecycleEvent event) {
         if (event instanceof ProjectMembershipChanged changed) {
-            members.apply(changed);
+            members.apply(membership(changed));
         } else if (event instanceof ProjectPolicyPublished published) {
-            policies.apply(published);
+            policies.apply(published.slug(), published.projectId(), published.version(), terms(published.policy()));
         }
+    }
+
+    /* The one place the projects feature reads the contract; enum-like values are read by name. */
+
+    private static Members.Change membership(ProjectMembershipChanged e) {
+        boolean removed = e.change() == ProjectMembershipChanged.Change.REMOVED;
+        return new Members.Change(e.slug(), e.memberSubject(), removed,
+                removed ? null : Member.Role.valueOf(e.role().name()), e.email(), e.changedAt());
+    }
+
+    private static ProjectPolicy.Terms terms(SecurityPolicy policy) {
+        return new ProjectPolicy.Terms(policy.notifications() != null && policy.notifications().includeDetailsInEmail(),
+                policy.sla() == null ? null : describe(policy.sla().acknowledge()),
+                policy.sla() == null ? null : describe(policy.sla().assess()),
+                policy.disclosure() == null ? null : policy.disclosure().headsUpDays());
+    }
+
+    private static String describe(SecurityPolicy.Deadline deadline) {
+        if (deadline == null) {
+            return null;
+        }
+        String unit = switch (deadline.unit()) {
+        case HOURS -> "hours";
+        case BUSINESS_HOURS -> "hours (business days)";
+        case DAYS -> "days";
+        case BUSINESS_DAYS -> "business days";
+        case WEEKS -> "weeks";
+        };
+        return deadline.amount() + " " + unit;
     }
 }

@@ -3,30 +3,26 @@ package dev.embargo.notification.projects;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
-import dev.embargo.events.ProjectPolicyPublished;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /** The policy read model, kept from {@code project.policy-published}. */
 @ApplicationScoped
-public class ProjectPolicies {
+public class ProjectPolicies implements PanacheRepositoryBase<ProjectPolicy, String> {
 
-    private final EntityManager em;
-
-    ProjectPolicies(EntityManager em) {
-        this.em = em;
+    ProjectPolicies() {
     }
 
-    void apply(ProjectPolicyPublished event) {
-        ProjectPolicy existing = em.find(ProjectPolicy.class, event.slug());
-        ProjectPolicy policy = existing != null ? existing : new ProjectPolicy(event.slug(), event.projectId());
-        policy.adopt(event.version(), event.policy());
+    void apply(String projectSlug, String projectId, int version, ProjectPolicy.Terms terms) {
+        ProjectPolicy existing = findById(projectSlug);
+        ProjectPolicy policy = existing != null ? existing : new ProjectPolicy(projectSlug, projectId);
+        policy.adopt(version, terms);
         if (existing == null) {
-            em.persist(policy);
+            persist(policy);
         }
     }
 
     public Optional<ProjectPolicy> of(String projectSlug) {
-        return Optional.ofNullable(em.find(ProjectPolicy.class, projectSlug));
+        return findByIdOptional(projectSlug);
     }
 }

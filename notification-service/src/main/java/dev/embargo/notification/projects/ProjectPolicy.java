@@ -7,8 +7,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import dev.embargo.events.SecurityPolicy;
-
 /**
  * What notifications need of a project's current policy: the details opt-in, the promised response times, lead time.
  */
@@ -39,31 +37,21 @@ public class ProjectPolicy {
         this.projectId = projectId;
     }
 
+    /** What notifications keep of a policy version: the details opt-in, promised response times in words, lead time. */
+    record Terms(boolean includeDetails, String acknowledgeSla, String assessSla, Integer headsUpDays) {
+    }
+
     /** Adopts a newer policy version; older or repeated versions change nothing. */
-    boolean adopt(int version, SecurityPolicy policy) {
+    boolean adopt(int version, Terms terms) {
         if (version <= this.version) {
             return false;
         }
         this.version = version;
-        this.includeDetails = policy.notifications() != null && policy.notifications().includeDetailsInEmail();
-        this.acknowledgeSla = policy.sla() == null ? null : describe(policy.sla().acknowledge());
-        this.assessSla = policy.sla() == null ? null : describe(policy.sla().assess());
-        this.headsUpDays = policy.disclosure() == null ? null : policy.disclosure().headsUpDays();
+        this.includeDetails = terms.includeDetails();
+        this.acknowledgeSla = terms.acknowledgeSla();
+        this.assessSla = terms.assessSla();
+        this.headsUpDays = terms.headsUpDays();
         return true;
-    }
-
-    private static String describe(SecurityPolicy.Deadline deadline) {
-        if (deadline == null) {
-            return null;
-        }
-        String unit = switch (deadline.unit()) {
-        case HOURS -> "hours";
-        case BUSINESS_HOURS -> "hours (business days)";
-        case DAYS -> "days";
-        case BUSINESS_DAYS -> "business days";
-        case WEEKS -> "weeks";
-        };
-        return deadline.amount() + " " + unit;
     }
 
     public boolean includeDetails() {

@@ -1,9 +1,11 @@
 package dev.embargo.notification.reports;
 
+import java.io.IOException;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.embargo.events.ReportContent;
 import dev.embargo.events.ReportSubmitted;
@@ -12,22 +14,21 @@ import dev.embargo.notification.projects.ProjectPolicies;
 import dev.embargo.notification.projects.ProjectPolicy;
 import dev.embargo.platform.crypto.Ciphers;
 import dev.embargo.platform.inbox.RejectedEventException;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.logging.Log;
 
 /** Reporter contacts and report titles by tracking id, opened from {@code report.submitted} and kept encrypted. */
 @ApplicationScoped
-public class TrackedReports {
+public class TrackedReports implements PanacheRepositoryBase<TrackedReport, String> {
 
-    private final EntityManager em;
     private final Ciphers ciphers;
-    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
+    private final ObjectMapper mapper;
 
     private final ProjectPolicies policies;
 
-    TrackedReports(EntityManager em, Ciphers ciphers, dev.embargo.events.EventCodec codec, ProjectPolicies policies) {
-        this.em = em;
+    TrackedReports(Ciphers ciphers, ObjectMapper mapper, ProjectPolicies policies) {
         this.ciphers = ciphers;
-        this.mapper = codec.mapper();
+        this.mapper = mapper;
         this.policies = policies;
     }
 
@@ -46,7 +47,7 @@ public class TrackedReports {
                         "report:" + event.reportId() + ":content");
                 title = mapper.readValue(content, ReportContent.class).title();
             }
-        } catch (RuntimeException | java.io.IOException e) {
+        } catch (RuntimeException | IOException e) {
             throw new RejectedEventException("sealed fields do not open");
         }
         if (contact != null && !MailHeaders.isSafeAddress(contact)) {
@@ -63,7 +64,7 @@ public class TrackedReports {
                 ciphers.atRest().encrypt(contact, "tracked_report:" + id + ":contact"),
                 ciphers.atRest().encrypt(title, "tracked_report:" + id + ":title"));
         if (fresh) {
-            em.persist(report);
+            persist(report);
         }
         return report;
     }
@@ -72,13 +73,13 @@ public class TrackedReports {
         TrackedReport report = find(trackingId).orElse(null);
         if (report == null) {
             report = new TrackedReport(trackingId, projectSlug);
-            em.persist(report);
+            persist(report);
         }
         report.triaged(severity);
     }
 
     public Optional<TrackedReport> find(String trackingId) {
-        return Optional.ofNullable(em.find(TrackedReport.class, trackingId));
+        return findByIdOptional(trackingId);
     }
 
     public Optional<String> contact(TrackedReport report) {

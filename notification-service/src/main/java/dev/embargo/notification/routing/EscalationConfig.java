@@ -7,7 +7,7 @@ import io.smallrye.config.ConfigMapping;
 
 /** Who hears of escalations beyond a project's own members. */
 @ConfigMapping(prefix = "embargo.escalation")
-public interface EscalationConfig {
+interface EscalationConfig {
 
     /**
      * Addresses of the platform admins (a team mailbox). A breached disclosure deadline is mailed there as well as to

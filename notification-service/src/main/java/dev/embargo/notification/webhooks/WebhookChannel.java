@@ -10,10 +10,12 @@ import java.time.Clock;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import dev.embargo.notification.delivery.Channel;
 import dev.embargo.notification.delivery.ChannelSender;
 import dev.embargo.notification.delivery.Deliveries;
+import dev.embargo.notification.delivery.DeliverySettled;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -87,17 +89,17 @@ class WebhookChannel implements ChannelSender {
         }
     }
 
-    @Override
-    public void recorded(Deliveries.Claim claim, boolean delivered, boolean gaveUp) {
-        if (!delivered && !gaveUp) {
+    /** An endpoint's health follows its deliveries, in the transaction that recorded the outcome. */
+    void settled(@Observes DeliverySettled settled) {
+        if (settled.channel() != Channel.WEBHOOK || settled.endpointId() == null) {
             return;
         }
-        QuarkusTransaction.requiringNew().run(() -> endpoints.find(claim.endpointId()).ifPresent(e -> {
-            if (delivered) {
+        endpoints.find(settled.endpointId()).ifPresent(e -> {
+            if (settled.delivered()) {
                 e.deliverySucceeded();
             } else {
                 e.deliveryGivenUp();
             }
-        }));
+        });
     }
 }

@@ -7,24 +7,22 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import dev.embargo.platform.crypto.Ciphers;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /** The webhook endpoints of all projects. */
 @ApplicationScoped
-public class WebhookEndpoints {
+public class WebhookEndpoints implements PanacheRepositoryBase<WebhookEndpoint, UUID> {
 
     /** A new endpoint with its secret in clear, to be shown exactly once. */
     public record Registered(WebhookEndpoint endpoint, String secret) {
     }
 
-    private final EntityManager em;
     private final Ciphers ciphers;
     private final Clock clock;
 
-    WebhookEndpoints(EntityManager em, Ciphers ciphers, Clock clock) {
-        this.em = em;
+    WebhookEndpoints(Ciphers ciphers, Clock clock) {
         this.ciphers = ciphers;
         this.clock = clock;
     }
@@ -35,24 +33,24 @@ public class WebhookEndpoints {
         var endpoint = new WebhookEndpoint(id, projectSlug, url, eventTypes,
                 ciphers.atRest().encrypt(secret, "webhook_endpoint:" + id + ":secret"),
                 WebhookSignature.fingerprint(secret), createdBy, clock.instant());
-        em.persist(endpoint);
+        persist(endpoint);
         return new Registered(endpoint, secret);
     }
 
     Optional<WebhookEndpoint> find(String projectSlug, UUID id) {
-        return Optional.ofNullable(em.find(WebhookEndpoint.class, id)).filter(e -> e.projectSlug().equals(projectSlug));
+        return findByIdOptional(id).filter(e -> e.projectSlug().equals(projectSlug));
     }
 
     Optional<WebhookEndpoint> find(UUID id) {
-        return Optional.ofNullable(em.find(WebhookEndpoint.class, id));
+        return findByIdOptional(id);
     }
 
     void remove(WebhookEndpoint endpoint) {
-        em.remove(endpoint);
+        delete(endpoint);
     }
 
     List<WebhookEndpoint> ofProject(String projectSlug) {
-        return em.createQuery("from WebhookEndpoint e where e.projectSlug = :slug order by e.createdAt",
+        return getEntityManager().createQuery("from WebhookEndpoint e where e.projectSlug = :slug order by e.createdAt",
                 WebhookEndpoint.class).setParameter("slug", projectSlug).getResultList();
     }
 
@@ -61,7 +59,7 @@ public class WebhookEndpoints {
         if (projectSlugs.isEmpty()) {
             return List.of();
         }
-        return em
+        return getEntityManager()
                 .createQuery("from WebhookEndpoint e where e.projectSlug in :slugs order by e.createdAt",
                         WebhookEndpoint.class)
                 .setParameter("slugs", projectSlugs).getResultList().stream().filter(e -> e.wants(eventType)).toList();

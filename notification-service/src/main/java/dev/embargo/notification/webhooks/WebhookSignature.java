@@ -11,7 +11,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** Standard Webhooks signing: secrets {@code whsec_<base64>}, signature {@code v1,<base64 HMAC-SHA256(id.ts.body)>}. */
-public final class WebhookSignature {
+final class WebhookSignature {
 
     private static final String PREFIX = "whsec_";
     private static final SecureRandom RANDOM = new SecureRandom();

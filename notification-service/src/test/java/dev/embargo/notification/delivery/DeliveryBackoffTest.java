@@ -10,12 +10,11 @@ class DeliveryBackoffTest {
 
     @Test
     void waitDoublesAfterEachFailureUpToTheCap() {
-        Duration base = Duration.ofSeconds(30);
-        Duration cap = Duration.ofMinutes(10);
-        assertEquals(Duration.ofSeconds(30), Delivery.backoffAfter(1, base, cap));
-        assertEquals(Duration.ofSeconds(60), Delivery.backoffAfter(2, base, cap));
-        assertEquals(Duration.ofSeconds(240), Delivery.backoffAfter(4, base, cap));
-        assertEquals(cap, Delivery.backoffAfter(6, base, cap));
-        assertEquals(cap, Delivery.backoffAfter(500, base, cap));
+        var schedule = new Delivery.RetrySchedule(8, Duration.ofSeconds(30), Duration.ofMinutes(10));
+        assertEquals(Duration.ofSeconds(30), schedule.waitAfter(1));
+        assertEquals(Duration.ofSeconds(60), schedule.waitAfter(2));
+        assertEquals(Duration.ofSeconds(240), schedule.waitAfter(4));
+        assertEquals(Duration.ofMinutes(10), schedule.waitAfter(6));
+        assertEquals(Duration.ofMinutes(10), schedule.waitAfter(500));
     }
 }

@@ -1,4 +1,4 @@
-package dev.embargo.credits.halloffame;
+package dev.embargo.credits.link;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;

@@ -1,4 +1,4 @@
-package dev.embargo.credits.halloffame;
+package dev.embargo.credits.link;
 
 import java.net.URI;
 import java.net.URISyntaxException;
