@@ -29,7 +29,7 @@ import com.networknt.schema.ValidationMessage;
 
 import dev.embargo.events.ReportContent;
 import dev.embargo.platform.crypto.Ciphers;
-import dev.embargo.triage.sla.SlaScheduler;
+import dev.embargo.triage.deadlines.SlaScheduler;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest

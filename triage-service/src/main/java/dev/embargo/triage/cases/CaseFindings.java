@@ -1,5 +1,7 @@
 package dev.embargo.triage.cases;
 
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +14,7 @@ import dev.embargo.events.ReportSubmitted;
 
 /** The gate's findings of each case, as {@code report.submitted} carried them. */
 @ApplicationScoped
-public class CaseFindings {
+class CaseFindings {
 
     private final EntityManager em;
 
@@ -25,7 +27,7 @@ public class CaseFindings {
         List<ReportSubmitted.Finding> details = event.findingDetails() != null ? event.findingDetails()
                 : event.findings() == null ? List.of()
                         : event.findings().stream().map(code -> new ReportSubmitted.Finding(code, null)).toList();
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         int position = 0;
         for (ReportSubmitted.Finding f : details) {
             if (f.code() != null && seen.add(f.code())) {
@@ -46,6 +48,6 @@ public class CaseFindings {
         }
         return em.createQuery("from CaseFinding where caseId in :c order by caseId, position", CaseFinding.class)
                 .setParameter("c", caseIds).getResultStream()
-                .collect(Collectors.groupingBy(CaseFinding::caseId, java.util.LinkedHashMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(CaseFinding::caseId, LinkedHashMap::new, Collectors.toList()));
     }
 }

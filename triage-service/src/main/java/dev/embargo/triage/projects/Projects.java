@@ -1,6 +1,8 @@
 package dev.embargo.triage.projects;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,8 +42,8 @@ public class Projects {
     }
 
     /** Project id → role ({@code OWNER} or {@code MAINTAINER}) of every project the subject is a member of now. */
-    public java.util.Map<String, String> rolesOf(String subject) {
-        var roles = new java.util.HashMap<String, String>();
+    public Map<String, String> rolesOf(String subject) {
+        var roles = new HashMap<String, String>();
         em.createQuery("select projectId, role from Membership where subject = :s", Object[].class)
                 .setParameter("s", subject).getResultList().forEach(r -> roles.put((String) r[0], (String) r[1]));
         return roles;
@@ -52,7 +54,7 @@ public class Projects {
     }
 
     /** The policy version a report was checked against; the latest known one if that version has not arrived. */
-    public Optional<SecurityPolicy> policy(String projectId, int version) {
+    public Optional<ProjectPolicy> policy(String projectId, int version) {
         PolicyVersion exact = em.find(PolicyVersion.class, projectId + ":" + version);
         if (exact != null) {
             return Optional.of(parse(exact.document()));
@@ -64,7 +66,7 @@ public class Projects {
     }
 
     /** The latest policy version the project published, as far as triage has heard. */
-    public Optional<SecurityPolicy> currentPolicy(String projectId) {
+    public Optional<ProjectPolicy> currentPolicy(String projectId) {
         return em.createQuery("from PolicyVersion where projectId = :p order by version desc", PolicyVersion.class)
                 .setParameter("p", projectId).setMaxResults(1).getResultStream().findFirst()
                 .map(p -> parse(p.document()));
@@ -108,9 +110,9 @@ public class Projects {
         }
     }
 
-    private SecurityPolicy parse(String document) {
+    private ProjectPolicy parse(String document) {
         try {
-            return json.readValue(document, SecurityPolicy.class);
+            return ProjectPolicy.of(json.readValue(document, SecurityPolicy.class));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored policy unreadable", e);
         }

@@ -1,4 +1,4 @@
-package dev.embargo.triage.sla;
+package dev.embargo.triage.deadlines;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -21,7 +21,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * shorter wait. The reminder row is claimed in the transaction of the message, so two instances send one reminder.
  */
 @ApplicationScoped
-public class SilenceReminders {
+class SilenceReminders {
 
     private final EntityManager em;
     private final Cases cases;
