@@ -37,14 +37,14 @@ public class ReporterResource {
     static final String TOKEN_HEADER = "X-Report-Token";
 
     private final CaseAccess access;
-    private final CaseWorkflow workflow;
+    private final ReporterSteps steps;
     private final Cases cases;
     private final Sealing sealing;
     private final Validator validator;
 
-    ReporterResource(CaseAccess access, CaseWorkflow workflow, Cases cases, Sealing sealing, Validator validator) {
+    ReporterResource(CaseAccess access, ReporterSteps steps, Cases cases, Sealing sealing, Validator validator) {
         this.access = access;
-        this.workflow = workflow;
+        this.steps = steps;
         this.cases = cases;
         this.sealing = sealing;
         this.validator = validator;
@@ -96,7 +96,7 @@ public class ReporterResource {
         Case c = access.forReporter(trackingId, token);
         // Validated after the token check, so a caller without the right token learns nothing but 404.
         validate(body == null ? new CaseApi.ReplyRequest(null) : body);
-        Message m = workflow.postAsReporter(c, body.text());
+        Message m = steps.postAsReporter(c, body.text());
         return new CaseApi.MessageView(m.id(), m.postedAt(), m.authorKind(), m.visibility(), null, sealing.body(m));
     }
 
@@ -110,7 +110,7 @@ public class ReporterResource {
     @APIResponse(responseCode = "429", description = "Too many requests or failed token checks from this client; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "rate-limited", value = ApiExamples.RATE_LIMITED)))
     public CaseApi.ReporterCaseView acceptDisclosure(@PathParam("trackingId") String trackingId,
             @HeaderParam(TOKEN_HEADER) String token) {
-        return view(workflow.reporterAcceptsDisclosure(trackingId, token));
+        return view(steps.reporterAcceptsDisclosure(trackingId, token));
     }
 
     @POST
@@ -126,7 +126,7 @@ public class ReporterResource {
     public CaseApi.ReporterCaseView counterDisclosure(@PathParam("trackingId") String trackingId,
             @HeaderParam(TOKEN_HEADER) String token, CaseApi.DisclosureRequest body) {
         var b = body == null ? new CaseApi.DisclosureRequest(null, null, null) : body;
-        return view(workflow.reporterCountersDisclosure(trackingId, token, b.date(), b.time(), b.timeZone()));
+        return view(steps.reporterCountersDisclosure(trackingId, token, b.date(), b.time(), b.timeZone()));
     }
 
     @POST
@@ -139,7 +139,7 @@ public class ReporterResource {
     @APIResponse(responseCode = "429", description = "Too many requests or failed token checks from this client; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "rate-limited", value = ApiExamples.RATE_LIMITED)))
     public CaseApi.ReporterCaseView confirmFix(@PathParam("trackingId") String trackingId,
             @HeaderParam(TOKEN_HEADER) String token) {
-        return view(workflow.confirmFix(trackingId, token));
+        return view(steps.confirmFix(trackingId, token));
     }
 
     @PUT
@@ -160,7 +160,7 @@ public class ReporterResource {
             throw CaseRefusal.of(CaseRefusal.Kind.INVALID, "visibility is required.");
         }
         validate(body);
-        return view(workflow.changeCredit(c,
+        return view(steps.changeCredit(c,
                 new ReportContent.CreditPreference(body.visibility(), body.name(), body.handle(), body.link())));
     }
 
@@ -174,7 +174,7 @@ public class ReporterResource {
     @APIResponse(responseCode = "429", description = "Too many requests or failed token checks from this client; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "rate-limited", value = ApiExamples.RATE_LIMITED)))
     public CaseApi.ReporterCaseView withdraw(@PathParam("trackingId") String trackingId,
             @HeaderParam(TOKEN_HEADER) String token) {
-        return view(workflow.withdraw(trackingId, token));
+        return view(steps.withdraw(trackingId, token));
     }
 
     private void validate(Object body) {

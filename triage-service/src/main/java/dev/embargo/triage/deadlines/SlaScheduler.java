@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import dev.embargo.triage.cases.CaseWorkflow;
+import dev.embargo.triage.cases.CaseClocks;
 import dev.embargo.triage.cases.Cases;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -33,19 +33,19 @@ public class SlaScheduler {
 
     private final EntityManager em;
     private final Cases cases;
-    private final CaseWorkflow workflow;
+    private final CaseClocks clocks;
     private final SlaConfig config;
     private final Clock clock;
     private final MeterRegistry registry;
     private final SilenceReminders reminders;
 
-    SlaScheduler(EntityManager em, Cases cases, CaseWorkflow workflow, SlaConfig config, Clock clock,
+    SlaScheduler(EntityManager em, Cases cases, CaseClocks clocks, SlaConfig config, Clock clock,
             MeterRegistry registry, SilenceReminders reminders) {
         this.reminders = reminders;
         this.em = em;
         this.registry = registry;
         this.cases = cases;
-        this.workflow = workflow;
+        this.clocks = clocks;
         this.config = config;
         this.clock = clock;
     }
@@ -63,14 +63,14 @@ public class SlaScheduler {
     public Tick tick(Instant now) {
         int published = 0;
         for (String id : QuarkusTransaction.requiringNew().call(() -> publicationCandidates(now))) {
-            if (QuarkusTransaction.requiringNew().call(() -> workflow.publishIfDue(id, now))) {
+            if (QuarkusTransaction.requiringNew().call(() -> clocks.publishIfDue(id, now))) {
                 published++;
             }
         }
         int reminded = reminders.run(now);
         int closed = 0;
         for (String id : QuarkusTransaction.requiringNew().call(() -> cases.silentCaseIds(now, config.batchSize()))) {
-            if (QuarkusTransaction.requiringNew().call(() -> workflow.closeIfSilent(id, now))) {
+            if (QuarkusTransaction.requiringNew().call(() -> clocks.closeIfSilent(id, now))) {
                 closed++;
             }
         }
@@ -113,14 +113,14 @@ public class SlaScheduler {
     private int warnBatch(Instant now) {
         var claimed = claim("m.warn_at <= ?1 AND m.due_at > ?1 AND m.warned_at IS NULL"
                 + " AND m.settled_at IS NULL AND m.breached_at IS NULL ORDER BY m.warn_at", now);
-        var warned = workflow.markDueClocks(claimed, now, false);
+        var warned = clocks.markDueClocks(claimed, now, false);
         warned.forEach(kind -> registry.counter("embargo.sla.warning", "milestone", kind.name()).increment());
         return warned.size();
     }
 
     private int breachBatch(Instant now) {
         var claimed = claim("m.due_at <= ?1 AND m.settled_at IS NULL AND m.breached_at IS NULL ORDER BY m.due_at", now);
-        var breached = workflow.markDueClocks(claimed, now, true);
+        var breached = clocks.markDueClocks(claimed, now, true);
         breached.forEach(kind -> registry.counter("embargo.sla.breached", "milestone", kind.name()).increment());
         return breached.size();
     }
