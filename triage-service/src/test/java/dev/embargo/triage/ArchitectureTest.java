@@ -17,6 +17,8 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import dev.embargo.events.SecurityPolicy;
+
 /** Triage's architecture, kept by the build: feature packages, thin resources, a domain that knows nothing of HTTP. */
 @AnalyzeClasses(packages = "dev.embargo.triage", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -55,4 +57,10 @@ class ArchitectureTest {
     static final ArchRule domainKnowsNothingOfHttp = noClasses().that(DOMAIN).should().dependOnClassesThat()
             .resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..", "dev.embargo.platform.problem..")
             .because("the domain refuses with CaseRefusal; CaseProblems alone chooses problem types and statuses");
+
+    @ArchTest
+    static final ArchRule onlyTheProjectsEdgeReadsTheContractsPolicy = noClasses().that()
+            .resideOutsideOfPackage("dev.embargo.triage.projects..").should().dependOnClassesThat()
+            .belongToAnyOf(SecurityPolicy.class)
+            .because("the policy-published contract is translated into triage's ProjectPolicy where it arrives");
 }

@@ -73,7 +73,7 @@ public final class CaseApi {
     public record AssignRequest(String assignee) {
     }
 
-    public record MessageRequest(@NotNull Message.Visibility visibility, @Size(max = 200) String projectSlug,
+    public record MessageRequest(@NotNull Message.Visibility visibility, String projectSlug,
             @NotBlank @Size(max = MESSAGE_MAX) String text) {
     }
 
