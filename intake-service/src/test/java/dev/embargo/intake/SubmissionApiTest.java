@@ -27,6 +27,7 @@ import java.util.Map;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
+import dev.embargo.rules.ReportTokens;
 import dev.embargo.testing.TestDatabase;
 import dev.embargo.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,8 +55,7 @@ class SubmissionApiTest {
                 equalTo(project.slug().toUpperCase() + "-" + Year.now() + "-0002"));
         assertEquals(0, count("SELECT count(*) FROM intake.report WHERE token_hash = ?", token),
                 "the token itself is never stored");
-        assertEquals(1, count("SELECT count(*) FROM intake.report WHERE token_hash = ?",
-                dev.embargo.intake.reports.ReportTokens.hash(token)));
+        assertEquals(1, count("SELECT count(*) FROM intake.report WHERE token_hash = ?", ReportTokens.hash(token)));
     }
 
     @Test
@@ -185,8 +185,7 @@ class SubmissionApiTest {
 
     @Test
     void tokensAreDifferentEveryTime() {
-        assertNotEquals(dev.embargo.intake.reports.ReportTokens.generate(),
-                dev.embargo.intake.reports.ReportTokens.generate());
+        assertNotEquals(ReportTokens.generate(), ReportTokens.generate());
     }
 
     private static ValidatableResponse raw(String path, String body) {

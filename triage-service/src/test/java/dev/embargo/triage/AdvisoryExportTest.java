@@ -29,7 +29,7 @@ import com.networknt.schema.ValidationMessage;
 
 import dev.embargo.events.ReportContent;
 import dev.embargo.platform.crypto.Ciphers;
-import dev.embargo.triage.sla.SlaScheduler;
+import dev.embargo.triage.deadlines.SlaScheduler;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -230,7 +230,7 @@ class AdvisoryExportTest {
                 .put("/api/v1/cases/" + r.caseId() + "/projects/" + p.slug()).then().statusCode(200);
         as.body(Map.of("action", "MARK_FIXED")).post(t).then().statusCode(200);
         // The guard: today agreed with the reporter (the policy gives no heads-up to wait for).
-        as.body(Map.of("date", LocalDate.now(ZoneOffset.UTC).toString()))
+        as.body(Map.of("date", LocalDate.now(Fixtures.POLICY_ZONE).toString()))
                 .put("/api/v1/cases/" + r.caseId() + "/disclosure").then().statusCode(200);
         given().header("X-Report-Token", r.reportToken())
                 .post("/api/v1/reporter/cases/" + r.trackingId() + "/disclosure/accept").then().statusCode(200);

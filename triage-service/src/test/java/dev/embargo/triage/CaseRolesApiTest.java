@@ -144,7 +144,7 @@ class CaseRolesApiTest {
 
         // The lead fixed and the date agreed, the partner still unfixed: still refused.
         as(lead).body(Map.of("status", "FIXED")).put(base + "/projects/" + lead.slug()).then().statusCode(200);
-        as(lead).body(Map.of("date", LocalDate.now(ZoneOffset.UTC).toString())).put(base + "/disclosure").then()
+        as(lead).body(Map.of("date", LocalDate.now(Fixtures.POLICY_ZONE).toString())).put(base + "/disclosure").then()
                 .statusCode(200);
         given().header("X-Report-Token", r.reportToken())
                 .post("/api/v1/reporter/cases/" + r.trackingId() + "/disclosure/accept").then().statusCode(200);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.embargo.events.ReportContent;
 import dev.embargo.platform.crypto.Ciphers;
-import dev.embargo.triage.sla.SlaScheduler;
+import dev.embargo.triage.deadlines.SlaScheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -49,13 +50,16 @@ public final class Fixtures {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** The time zone of every fixture policy: a bare disclosure date is meant in it. */
+    public static final ZoneId POLICY_ZONE = ZoneId.of("Europe/Berlin");
+
     public static SecurityPolicy policy() {
         return policy(7, null);
     }
 
     /** The test policy with its heads-up days and (null = absent) deadline-driven disclosure opt-in. */
     public static SecurityPolicy policy(int headsUpDays, Boolean publishOnDeadline) {
-        var sla = new SecurityPolicy.Sla("Europe/Berlin",
+        var sla = new SecurityPolicy.Sla(POLICY_ZONE.getId(),
                 List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY),
                 List.of(), new Deadline(72, Unit.HOURS), new Deadline(7, Unit.DAYS),
                 new SecurityPolicy.FixTargets(new Deadline(14, Unit.DAYS), new Deadline(14, Unit.DAYS),

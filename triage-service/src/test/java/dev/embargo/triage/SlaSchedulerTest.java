@@ -25,10 +25,10 @@ import dev.embargo.events.ReportContent;
 import dev.embargo.platform.crypto.Ciphers;
 import dev.embargo.triage.cases.Case;
 import dev.embargo.triage.cases.Cases;
-import dev.embargo.triage.cases.MilestoneKind;
-import dev.embargo.triage.cases.Severity;
-import dev.embargo.triage.cases.SlaPlan;
-import dev.embargo.triage.sla.SlaScheduler;
+import dev.embargo.triage.deadlines.SlaScheduler;
+import dev.embargo.triage.sla.MilestoneKind;
+import dev.embargo.triage.sla.Severity;
+import dev.embargo.triage.sla.SlaPlan;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -23,9 +23,10 @@ import dev.embargo.intake.projects.Projects;
 import dev.embargo.intake.projects.TrackingIds;
 import dev.embargo.platform.crypto.Ciphers;
 import dev.embargo.platform.outbox.Outbox;
+import dev.embargo.rules.CvssRating;
+import dev.embargo.rules.ReportTokens;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import us.springett.cvss.Cvss;
 
 /**
  * The submission gate in action: checks a report against the project's current policy, refuses it with reasons or
@@ -82,7 +83,7 @@ class ReportIntake {
             throw Refused.notAllowed("reporter-banned",
                     "You may no longer submit reports to this project after repeated non-compliant submissions.");
         }
-        if (content.cvssVector() != null && !validCvss(content.cvssVector())) {
+        if (content.cvssVector() != null && !CvssRating.isValid(content.cvssVector())) {
             throw new Refused(Refused.Why.UNACCEPTABLE, "invalid-cvss", "Invalid CVSS vector",
                     "cvssVector must be a complete CVSS v3.1 or v4.0 vector string.");
         }
@@ -136,7 +137,7 @@ class ReportIntake {
         Instant now = clock.instant();
         String token = ReportTokens.generate();
         Instant ackDue = sla == null || sla.acknowledge() == null ? null : SlaClock.due(now, sla.acknowledge(), sla);
-        return new Prepared(id, now, token, ReportTokens.sha256Hex(token), ackDue, vault.seal(id, content, email),
+        return new Prepared(id, now, token, ReportTokens.hash(token), ackDue, vault.seal(id, content, email),
                 ciphers.transport().encryptToBase64(contentJson, "report:" + id + ":content"),
                 email == null ? null : ciphers.transport().encryptToBase64(email, "report:" + id + ":contact"));
     }
@@ -184,20 +185,8 @@ class ReportIntake {
 
     /** The report whose token this is, compared in constant time; the token only ever arrives in a header. */
     private Optional<Report> reportHoldingToken(Project project, String token) {
-        String hash = ReportTokens.sha256Hex(token);
-        return reports.byTokenHash(project.id(), hash).filter(r -> ReportTokens.sameHash(r.tokenHash(), hash));
-    }
-
-    static boolean validCvss(String vector) {
-        if (!vector.startsWith("CVSS:3.1/") && !vector.startsWith("CVSS:4.0/")) {
-            return false;
-        }
-        try {
-            Cvss cvss = Cvss.fromVector(vector);
-            return cvss != null && cvss.calculateScore() != null;
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return reports.byTokenHash(project.id(), ReportTokens.hash(token))
+                .filter(r -> ReportTokens.matches(token, r.tokenHash()));
     }
 
     /** Same reporter, same project, same content (whitespace and case of the email aside) → same fingerprint. */

@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.embargo.events.SecurityPolicy.Deadline;
 import dev.embargo.events.SecurityPolicy.Sla;
@@ -55,5 +57,15 @@ class SlaClockTest {
         var sla = new Sla(null, null, null, null, null, null, null, null);
         assertEquals(Instant.parse("2026-06-19T08:00:00Z"),
                 SlaClock.due(Instant.parse("2026-06-05T08:00:00Z"), new Deadline(2, Unit.WEEKS), sla));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({ "fim, 2026-06-09T18:00:00Z", "openpanel, 2026-06-10T18:00:00Z", "pod, 2026-06-08T18:00:00Z" })
+    void theShippedPoliciesPromiseTheAcknowledgementTriagesClockRunsTo(String slug, String promised) {
+        // A Friday evening: none of the policies names its working days, so the weekend does not count. Triage's
+        // ShippedPolicyClocksTest expects the same instants of its ACKNOWLEDGE clock.
+        Sla sla = SubmissionGateTest.DOCUMENTS.example(slug).sla();
+        assertEquals(Instant.parse(promised),
+                SlaClock.due(Instant.parse("2026-06-05T18:00:00Z"), sla.acknowledge(), sla));
     }
 }

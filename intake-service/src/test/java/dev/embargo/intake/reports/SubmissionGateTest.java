@@ -18,6 +18,7 @@ import dev.embargo.events.ReportContent;
 import dev.embargo.events.SecurityPolicy;
 import dev.embargo.intake.Refused;
 import dev.embargo.intake.policy.PolicyDocuments;
+import dev.embargo.rules.CvssRating;
 
 /** The gate's rules, per shipped example policy, without infrastructure. */
 class SubmissionGateTest {
@@ -158,11 +159,11 @@ class SubmissionGateTest {
 
     @Test
     void cvssVectorsOfVersionThreeOneAndFourAreValidatedByTheLibrary() {
-        assertTrue(ReportIntake.validCvss("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"));
-        assertTrue(ReportIntake.validCvss("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N"));
-        assertFalse(ReportIntake.validCvss("CVSS:3.1/AV:N/AC:Q"));
-        assertFalse(ReportIntake.validCvss("CVSS:2.0/AV:N/AC:L/Au:N/C:P/I:P/A:P"));
-        assertFalse(ReportIntake.validCvss("not a vector"));
+        assertTrue(CvssRating.isValid("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"));
+        assertTrue(CvssRating.isValid("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N"));
+        assertFalse(CvssRating.isValid("CVSS:3.1/AV:N/AC:Q"));
+        assertFalse(CvssRating.isValid("CVSS:2.0/AV:N/AC:L/Au:N/C:P/I:P/A:P"));
+        assertFalse(CvssRating.isValid("not a vector"));
     }
 
     @Test

@@ -15,15 +15,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.embargo.events.CasePublished.Credit;
 import dev.embargo.events.CreditType;
 import dev.embargo.events.ReportContent;
+import dev.embargo.rules.CvssRating;
 import dev.embargo.triage.cases.Case;
 import dev.embargo.triage.cases.CaseProject;
-import dev.embargo.triage.cases.CvssRating;
 import dev.embargo.triage.projects.Project;
 import dev.embargo.triage.projects.Projects;
 
 /** Renders a case as an advisory in OSV, CVE JSON 5 (CNA container) and CSAF 2.0. */
 @ApplicationScoped
-public class Advisories {
+class Advisories {
 
     /** The export formats. */
     public enum Format {

@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 /** Who publishes the advisories and under which identifiers. */
 @ConfigMapping(prefix = "embargo.advisory")
-public interface AdvisoryConfig {
+interface AdvisoryConfig {
 
     /** OSV ids need a registered database prefix; a self-hosted database without one uses the schema's x_ prefix. */
     @WithDefault("x_embargo-")

@@ -8,10 +8,11 @@ import dev.embargo.events.CasePublished;
 import dev.embargo.events.ReportContent;
 import dev.embargo.events.Severity;
 import dev.embargo.triage.cases.Case;
+import dev.embargo.triage.cases.PublishedAdvisory;
 
 /** Builds the {@code case.published} fact: the OSV advisory and the credits the reporter consented to. */
 @ApplicationScoped
-public class Publication {
+class Publication implements PublishedAdvisory {
 
     private final Advisories advisories;
 
@@ -19,7 +20,8 @@ public class Publication {
         this.advisories = advisories;
     }
 
-    public CasePublished published(Case c, ReportContent content, Instant at) {
+    @Override
+    public CasePublished of(Case c, ReportContent content, Instant at) {
         var credits = Advisories.credits(c, content);
         return new CasePublished(c.id(), c.trackingId(), c.projectSlugs(), at,
                 c.severity() == null ? null : Severity.valueOf(c.severity().name()), c.cvssScore(), c.reporterSubject(),

@@ -1,8 +1,10 @@
 package dev.embargo.triage.cases;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -36,13 +39,24 @@ import dev.embargo.events.CasePublicationOverridden;
 import dev.embargo.events.CaseReopened;
 import dev.embargo.events.CaseTriaged;
 import dev.embargo.events.LifecycleEvent;
+import dev.embargo.events.SlaBreached;
+import dev.embargo.events.SlaMilestone;
+import dev.embargo.events.SlaWarning;
 import dev.embargo.platform.crypto.FieldCipher;
+import dev.embargo.triage.access.Participant;
+import dev.embargo.triage.projects.ProjectPolicy;
+import dev.embargo.triage.sealing.ColumnSealing;
+import dev.embargo.triage.sealing.SealedColumns;
+import dev.embargo.triage.sla.MilestoneKind;
+import dev.embargo.triage.sla.Severity;
+import dev.embargo.triage.sla.SlaPlan;
 
 /**
- * The case aggregate: one per report. Every step is a guarded method: it refuses what the current state does not allow
- * ({@link IllegalTransitionException}) and what the participant's role on the case does not allow ({@link CaseRefusal}:
- * only the lead project moves the workflow, each project speaks for itself, publication waits for its guard), appends
- * to the history, moves the SLA clocks and registers the past-tense events it caused ({@link #takeEvents()}).
+ * The case aggregate: one per report. Every step is a guarded method: it refuses ({@link CaseRefusal}) what the current
+ * state does not allow, what the participant's role on the case does not allow (only the lead project moves the
+ * workflow, each project speaks for itself, publication waits for its guard) and what no case can be, appends to the
+ * history, moves the SLA clocks, marks their warnings and breaches, and registers the past-tense events it caused
+ * ({@link #takeEvents()}, {@link #takePublished()}).
  */
 @Entity(name = "CaseFile")
 @Table(name = "cases")
@@ -143,6 +157,9 @@ public class Case implements SealedColumns {
 
     @Transient
     private final List<LifecycleEvent> events = new ArrayList<>();
+    /** Set when the case was published: {@code case.published} carries the rendered advisory, which the caller has. */
+    @Transient
+    private boolean published;
 
     private static final CaseState[] PUBLISHABLE = { CaseState.TRIAGED, CaseState.FIXING, CaseState.FIXED };
     private static final Set<CaseState> PUBLISHABLE_STATES = Set.of(PUBLISHABLE);
@@ -226,7 +243,7 @@ public class Case implements SealedColumns {
         requireLead(by, "triage");
         require(Step.TRIAGE);
         if (severity == null) {
-            throw new IllegalArgumentException("severity required");
+            throw CaseRefusal.of(CaseRefusal.Kind.SEVERITY_REQUIRED, "Triage needs a CVSS vector or a severity.");
         }
         setRating(severity, vector, score);
         settle(MilestoneKind.ASSESS, now);
@@ -275,7 +292,7 @@ public class Case implements SealedColumns {
         require(Step.PUBLISH);
         List<CaseRefusal.Blocker> blockers = publicationBlockers(now);
         if (!blockers.isEmpty()) {
-            throw new CaseRefusal(CaseRefusal.Kind.PUBLICATION_BLOCKED, "publish", blockers, publishNotBefore);
+            throw CaseRefusal.blocked(blockers, publishNotBefore);
         }
         publishNow(by.subject(), now, reason);
     }
@@ -288,11 +305,12 @@ public class Case implements SealedColumns {
      * @return whether the case was published at once
      */
     public boolean overridePublication(Participant by, Instant now, String reason, HeadsUpNotice notice) {
+        if (reason == null || reason.isBlank() || reason.length() > 2000) {
+            throw CaseRefusal.of(CaseRefusal.Kind.OVERRIDE_REASON_REQUIRED,
+                    "An override of the publication guard needs a reason of 1 to 2000 characters.");
+        }
         requireLeadOwner(by, "override the publication guard of");
         require(Step.PUBLISH);
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("reason");
-        }
         publicationForced = true;
         history.add(
                 new HistoryEntry(id, history.size(), now, by.subject(), "OVERRIDE_PUBLICATION", state, state, reason));
@@ -365,6 +383,7 @@ public class Case implements SealedColumns {
     private void publishNow(String actor, Instant now, String reason) {
         milestones.forEach(m -> m.settle(now));
         move("PUBLISH", CaseState.PUBLISHED, actor, now, reason);
+        published = true;
     }
 
     /** Agrees a date the heads-up notice allows (keeping one whose notice already went out); returns the instant. */
@@ -373,7 +392,7 @@ public class Case implements SealedColumns {
                 && !now.isBefore(headsUpAt)) {
             // The notice is out for the agreed date: its full period counts from then, the date itself no longer.
             int days = headsUpDays == null ? 0 : headsUpDays;
-            Instant over = days == 0 ? now : headsUpAt.plus(java.time.Duration.ofDays(days)).plus(notice.margin());
+            Instant over = days == 0 ? now : headsUpAt.plus(Duration.ofDays(days)).plus(notice.margin());
             publishNotBefore = micros(over.isAfter(now) ? over : now);
             return publishNotBefore;
         }
@@ -391,8 +410,35 @@ public class Case implements SealedColumns {
     /** Closes without publication; {@code WITHDRAWN} is the reporter's own, see {@link #withdraw}. */
     public void close(Participant by, Instant now, Resolution resolution, String duplicateOfId,
             String duplicateOfTrackingId, String reason) {
+        close(by, now, resolution, duplicateOfId, duplicateOfTrackingId, reason, Optional.empty());
+    }
+
+    /**
+     * Closes without publication. {@code MOVED_PUBLIC} only where the lead project's policy has a public route that
+     * takes the case's severity; without a reason of its own the route's words are the reason. A duplicate names
+     * another case (by id and tracking id) the caller can see; the caller passes null when they cannot see it.
+     */
+    public void close(Participant by, Instant now, Resolution resolution, String duplicateOfId,
+            String duplicateOfTrackingId, String reason, Optional<ProjectPolicy> policy) {
+        if (resolution == null || resolution == Resolution.WITHDRAWN) {
+            throw CaseRefusal.of(CaseRefusal.Kind.INVALID_RESOLUTION,
+                    "Closing needs a resolution other than WITHDRAWN (which is the reporter's).");
+        }
+        String why = reason;
+        if (resolution == Resolution.MOVED_PUBLIC) {
+            var route = policy.map(ProjectPolicy::publicRoute).orElse(null);
+            PublicRouteRule.refusal(route, severity).ifPresent(refusal -> {
+                throw CaseRefusal.of(CaseRefusal.Kind.PUBLIC_ROUTE_NOT_ALLOWED, refusal);
+            });
+            if (why == null || why.isBlank()) {
+                why = route.statement();
+            }
+        }
+        if (resolution == Resolution.DUPLICATE && (duplicateOfId == null || duplicateOfId.equals(id))) {
+            throw CaseRefusal.of(CaseRefusal.Kind.UNKNOWN_DUPLICATE, "A duplicate must name another case you can see.");
+        }
         requireLead(by, "close");
-        closeBy(by.subject(), now, resolution, duplicateOfId, duplicateOfTrackingId, reason);
+        closeBy(by.subject(), now, resolution, duplicateOfId, duplicateOfTrackingId, why);
     }
 
     /** The scheduler closes a case whose reporter stayed silent past the policy's limit. */
@@ -406,13 +452,7 @@ public class Case implements SealedColumns {
 
     private void closeBy(String actor, Instant now, Resolution resolution, String duplicateOfId,
             String duplicateOfTrackingId, String reason) {
-        if (resolution == null || resolution == Resolution.WITHDRAWN) {
-            throw new IllegalArgumentException("resolution");
-        }
         require(Step.CLOSE);
-        if (resolution == Resolution.DUPLICATE && (duplicateOfId == null || duplicateOfId.equals(id))) {
-            throw new IllegalArgumentException("duplicateOf");
-        }
         boolean dup = resolution == Resolution.DUPLICATE;
         closeAs(resolution, dup ? duplicateOfId : null, actor, now, reason);
         events.add(new CaseClosed(id, trackingId, projectSlugs(), now, actor,
@@ -461,7 +501,11 @@ public class Case implements SealedColumns {
         this.updatedAt = now;
     }
 
+    /** Sets the CWE ids ("CWE-79"); none clears them. */
     public void classify(Participant by, List<String> cweIds, Instant now) {
+        if (cweIds != null && cweIds.stream().anyMatch(cwe -> cwe == null || !cwe.matches("CWE-[1-9][0-9]{0,5}"))) {
+            throw CaseRefusal.of(CaseRefusal.Kind.INVALID_CWE, "CWE ids look like CWE-79.");
+        }
         requireLead(by, "classify");
         requireOpen("classify");
         this.cweIds = cweIds == null || cweIds.isEmpty() ? null : String.join(",", cweIds);
@@ -483,10 +527,10 @@ public class Case implements SealedColumns {
         requireLead(by, "add a project to");
         requireOpen("add a project to");
         if (projectId == null || projectSlug == null) {
-            throw new IllegalArgumentException("unknown project");
+            throw CaseRefusal.of(CaseRefusal.Kind.UNKNOWN_PROJECT, "No hosted project has this slug.");
         }
         if (affects(projectId)) {
-            throw new IllegalStateException("already affected");
+            throw CaseRefusal.of(CaseRefusal.Kind.PROJECT_ALREADY_AFFECTED, "The project is already on the case.");
         }
         projects.add(new CaseProject(id, projectId, projectSlug, projects.size()));
         for (MilestoneKind kind : List.of(MilestoneKind.ACKNOWLEDGE, MilestoneKind.ASSESS, MilestoneKind.DISCLOSE)) {
@@ -504,7 +548,7 @@ public class Case implements SealedColumns {
     }
 
     /** Starts each partner project's fix clock from its own policy's target for the case's severity. */
-    public void startPartnerFixClocks(Instant now, java.util.function.Function<String, SlaPlan> plans) {
+    public void startPartnerFixClocks(Instant now, Function<String, SlaPlan> plans) {
         if (severity == null) {
             return;
         }
@@ -525,7 +569,7 @@ public class Case implements SealedColumns {
         CaseProject p = projects.stream().filter(x -> x.projectSlug().equals(projectSlug)).findFirst()
                 .orElseThrow(() -> new CaseRefusal(CaseRefusal.Kind.NOT_YOUR_PROJECT, "remove"));
         if (p.projectId().equals(projectId)) {
-            throw new IllegalArgumentException("lead project");
+            throw CaseRefusal.of(CaseRefusal.Kind.LEAD_PROJECT, "The lead project cannot be removed from its case.");
         }
         projects.remove(p);
         history.add(
@@ -542,9 +586,6 @@ public class Case implements SealedColumns {
             String statement, Instant now) {
         CaseProject p = ownProject(by, projectSlug, "update");
         requireOpen("update a project of");
-        if (status == null) {
-            throw new IllegalArgumentException("status");
-        }
         p.update(status, fixedVersions, statement);
         String partner = p.projectId();
         if (!partner.equals(this.projectId)) {
@@ -564,7 +605,7 @@ public class Case implements SealedColumns {
         CaseProject p = ownProject(by, projectSlug, "respond to the date of");
         requireOpen("respond to the disclosure date of");
         if (disclosureDate == null) {
-            throw new IllegalTransitionException(state, "respond to a disclosure date that is not proposed for");
+            throw CaseRefusal.illegal(state, "respond to a disclosure date that is not proposed for");
         }
         p.respondToDate(agrees ? CaseProject.DateStance.AGREED : CaseProject.DateStance.OBJECTED);
         history.add(new HistoryEntry(id, history.size(), now, by.subject(),
@@ -580,10 +621,10 @@ public class Case implements SealedColumns {
      */
     public void proposeDisclosure(Participant by, LocalDate date, Instant now, boolean reporterAgrees,
             HeadsUpNotice notice) {
-        proposeDisclosure(by, date.atStartOfDay(java.time.ZoneOffset.UTC), now, reporterAgrees, notice);
+        proposeDisclosure(by, date.atStartOfDay(ZoneOffset.UTC), now, reporterAgrees, notice);
     }
 
-    public void proposeDisclosure(Participant by, java.time.ZonedDateTime at, Instant now, boolean reporterAgrees,
+    public void proposeDisclosure(Participant by, ZonedDateTime at, Instant now, boolean reporterAgrees,
             HeadsUpNotice notice) {
         requireLead(by, "schedule disclosure of");
         requireOpen("schedule disclosure of");
@@ -611,10 +652,10 @@ public class Case implements SealedColumns {
      * carry more, or a tick at exactly that instant would find the stored value a rounding later than its own.
      */
     private static Instant micros(Instant instant) {
-        return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 
-    private void disclose(java.time.ZonedDateTime at) {
+    private void disclose(ZonedDateTime at) {
         disclosureDate = at.toLocalDate();
         disclosureAt = at.toInstant();
         disclosureZone = at.getZone().getId();
@@ -624,21 +665,21 @@ public class Case implements SealedColumns {
     public void reporterAgrees(Instant now, HeadsUpNotice notice) {
         requireOpen("agree disclosure of");
         if (disclosureDate == null || disclosureStatus != DisclosureStatus.PROPOSED) {
-            throw new IllegalTransitionException(state, "agree to a disclosure date that is not proposed for");
+            throw CaseRefusal.illegal(state, "agree to a disclosure date that is not proposed for");
         }
         agree(null, now, notice);
     }
 
     /** The reporter proposes another date. */
     public void counterDisclosure(LocalDate date, Instant now) {
-        counterDisclosure(date.atStartOfDay(java.time.ZoneOffset.UTC), now);
+        counterDisclosure(date.atStartOfDay(ZoneOffset.UTC), now);
     }
 
     /** The reporter proposes another instant. */
-    public void counterDisclosure(java.time.ZonedDateTime at, Instant now) {
+    public void counterDisclosure(ZonedDateTime at, Instant now) {
         requireOpen("counter disclosure of");
         if (disclosureDate == null) {
-            throw new IllegalTransitionException(state, "counter a disclosure date that is not proposed for");
+            throw CaseRefusal.illegal(state, "counter a disclosure date that is not proposed for");
         }
         disclose(at);
         disclosureStatus = DisclosureStatus.COUNTERED;
@@ -681,6 +722,96 @@ public class Case implements SealedColumns {
     /** Associated data binding a sealed field of this aggregate's row to it. */
     static String boundTo(String id, String field) {
         return "cases:" + id + ":" + field;
+    }
+
+    /**
+     * Whether the case was published since this was last asked: the caller then appends {@code case.published}, whose
+     * advisory it renders, after the events of {@link #takeEvents()}.
+     */
+    public boolean takePublished() {
+        boolean was = published;
+        published = false;
+        return was;
+    }
+
+    /** The caller read version {@code expected} (when it says); refuses when the case changed since. */
+    public void expectVersion(Long expected) {
+        if (expected != null && expected != version) {
+            throw CaseRefusal.concurrentEdit(version);
+        }
+    }
+
+    /** Whether the participant maintains one of the case's projects (anyone else sees no case at all). */
+    public boolean visibleTo(Participant by) {
+        return by != null && projects.stream().anyMatch(p -> by.memberOf(p.projectId()));
+    }
+
+    /** The case's projects the participant maintains (their internal notes). */
+    public Set<String> projectsOf(Participant by) {
+        return Set.copyOf(projects.stream().map(CaseProject::projectId).filter(by::memberOf).toList());
+    }
+
+    /** The reporter replies: only while the case is open; a reply answers a request for information. */
+    public void reporterReplied(Instant now) {
+        requireOpen("reply to");
+        if (state == CaseState.NEEDS_INFO) {
+            reporterAnswered(now);
+        }
+    }
+
+    /** Refuses the reporter's confirmation unless a fix is under way or done; the confirmation changes no state. */
+    public void requireFixToConfirm() {
+        if (state != CaseState.FIXED && state != CaseState.FIXING) {
+            throw CaseRefusal.illegal(state, "confirm the fix of");
+        }
+    }
+
+    /** Refuses a new credit preference once the advisory (and its credits) is out. */
+    public void requireCreditChangeable() {
+        if (state == CaseState.PUBLISHED) {
+            throw CaseRefusal.illegal(state, "change the credit of");
+        }
+    }
+
+    /**
+     * The scheduler's warning for one clock, by the same rule as every other change of it: marked once, only when its
+     * warning time came and it still runs; registers {@code sla.warning}.
+     *
+     * @return whether the clock was warned now
+     */
+    public boolean warnClock(String milestoneId, Instant now) {
+        Milestone m = clock(milestoneId).orElse(null);
+        if (m == null || !m.warn(now)) {
+            return false;
+        }
+        events.add(new SlaWarning(m.id(), id, trackingId, slugOf(m), SlaMilestone.valueOf(m.kind().name()), m.dueAt(),
+                now));
+        return true;
+    }
+
+    /**
+     * The scheduler's breach of one clock: once, only when due and still running; registers {@code sla.breached}.
+     *
+     * @return whether the clock breached now
+     */
+    public boolean breachClock(String milestoneId, Instant now) {
+        Milestone m = clock(milestoneId).orElse(null);
+        if (m == null || !m.isDue(now)) {
+            return false;
+        }
+        Instant due = m.dueAt();
+        m.breach(now);
+        events.add(new SlaBreached(m.id(), id, trackingId, slugOf(m), SlaMilestone.valueOf(m.kind().name()), due, now));
+        return true;
+    }
+
+    private Optional<Milestone> clock(String milestoneId) {
+        return milestones.stream().filter(m -> m.id().equals(milestoneId)).findFirst();
+    }
+
+    /** A clock's own project; clocks from before per-project clocks are the lead's. */
+    private String slugOf(Milestone m) {
+        return m.projectSlug() == null ? projectSlug : m.projectSlug();
     }
 
     /** The events this aggregate's changes caused since they were last taken; the caller appends them to the outbox. */
@@ -757,13 +888,13 @@ public class Case implements SealedColumns {
 
     private void require(Step step) {
         if (!step.allowedFrom(state)) {
-            throw new IllegalTransitionException(state, step.words);
+            throw CaseRefusal.illegal(state, step.words);
         }
     }
 
     private void requireOpen(String action) {
         if (!state.isOpen()) {
-            throw new IllegalTransitionException(state, action);
+            throw CaseRefusal.illegal(state, action);
         }
     }
 
@@ -902,7 +1033,7 @@ public class Case implements SealedColumns {
     /** The agreed (or proposed) disclosure instant; null when no date is on the table. */
     public Instant disclosureAt() {
         return disclosureAt != null ? disclosureAt
-                : disclosureDate == null ? null : disclosureDate.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                : disclosureDate == null ? null : disclosureDate.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     /** The time zone the disclosure date and hour were agreed in. */

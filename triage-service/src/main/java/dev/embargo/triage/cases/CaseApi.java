@@ -2,13 +2,18 @@ package dev.embargo.triage.cases;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import dev.embargo.events.ReportContent;
+import dev.embargo.triage.sla.MilestoneKind;
+import dev.embargo.triage.sla.Severity;
 
 /** Request and response bodies of the case APIs; separate from the entities on purpose. */
 public final class CaseApi {
@@ -58,7 +63,7 @@ public final class CaseApi {
     }
 
     /** {@code override}: a lead owner publishes although the guard is not met (needs a reason). */
-    public record TransitionRequest(CaseWorkflow.Action action, String reason, Resolution resolution,
+    public record TransitionRequest(@NotNull CaseWorkflow.Action action, String reason, Resolution resolution,
             String duplicateOf, String cvssVector, Severity severity, Long version, Boolean override) {
     }
 
@@ -68,13 +73,15 @@ public final class CaseApi {
     public record AssignRequest(String assignee) {
     }
 
-    public record MessageRequest(Message.Visibility visibility, String projectSlug, String text) {
+    public record MessageRequest(@NotNull Message.Visibility visibility, String projectSlug,
+            @NotBlank @Size(max = MESSAGE_MAX) String text) {
     }
 
     public record AddProjectRequest(String projectSlug) {
     }
 
-    public record ProjectStatusRequest(CaseProject.Status status, String fixedVersions, String statement) {
+    public record ProjectStatusRequest(@NotNull CaseProject.Status status, @Size(max = 500) String fixedVersions,
+            @Size(max = 4000) String statement) {
     }
 
     /**
@@ -83,7 +90,7 @@ public final class CaseApi {
      * @param timeZone
      *            the IANA zone date and hour are meant in (the lead project's policy zone, else UTC, when absent)
      */
-    public record DisclosureRequest(LocalDate date, java.time.LocalTime time, String timeZone) {
+    public record DisclosureRequest(LocalDate date, LocalTime time, String timeZone) {
     }
 
     /**
@@ -98,7 +105,7 @@ public final class CaseApi {
         AGREE, OBJECT
     }
 
-    public record DateStanceRequest(Stance stance, String reason) {
+    public record DateStanceRequest(@NotNull Stance stance, @Size(max = 2000) String reason) {
     }
 
     /** What the reporter sees of their case: status and the deadlines the policy promised. */
@@ -107,13 +114,16 @@ public final class CaseApi {
             Case.DisclosureStatus disclosureStatus, ReportContent.CreditPreference credit, DisclosureView disclosure) {
     }
 
-    public record ReplyRequest(String text) {
+    public record ReplyRequest(@NotBlank @Size(max = MESSAGE_MAX) String text) {
     }
 
     /** A signed-in reporter's own report, as "my reports" lists it. */
     public record ReporterCaseSummary(String trackingId, String projectSlug, CaseState state, Resolution resolution,
             Instant submittedAt, Instant nextDueAt) {
     }
+
+    /** The longest message of a thread or note. */
+    static final int MESSAGE_MAX = 20_000;
 
     /** No control characters (C0, C1, DEL) and no Unicode line separators: names end up in exports and mails. */
     static final String SINGLE_LINE = "^[^\\p{Cc}\\u2028\\u2029]*$";
@@ -142,12 +152,12 @@ public final class CaseApi {
                 findings.stream().map(CaseFinding::code).toList());
     }
 
-    static DisclosureView disclosure(Case c, java.time.ZoneId reader) {
+    static DisclosureView disclosure(Case c, ZoneId reader) {
         if (c.disclosureAt() == null) {
             return null;
         }
         return new DisclosureView(c.disclosureAt(), c.disclosureZone(),
-                DisclosureInstant.in(c.disclosureAt(), java.time.ZoneId.of(c.disclosureZone())),
+                DisclosureInstant.in(c.disclosureAt(), ZoneId.of(c.disclosureZone())),
                 reader == null ? null : DisclosureInstant.in(c.disclosureAt(), reader));
     }
 
@@ -155,7 +165,7 @@ public final class CaseApi {
         return detail(c, content, findings, null);
     }
 
-    static CaseDetail detail(Case c, ReportContent content, List<CaseFinding> findings, java.time.ZoneId reader) {
+    static CaseDetail detail(Case c, ReportContent content, List<CaseFinding> findings, ZoneId reader) {
         return new CaseDetail(c.id(), c.trackingId(), c.state(), c.resolution(), c.duplicateOf(), c.severity(),
                 c.cvssVector(), c.cvssScore(), c.cweIds(), c.assignee(),
                 c.projects().stream()

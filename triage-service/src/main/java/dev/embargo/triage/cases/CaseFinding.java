@@ -1,5 +1,7 @@
 package dev.embargo.triage.cases;
 
+import java.util.Optional;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -50,15 +52,15 @@ public class CaseFinding {
      * excludes), not applicable (behaviour the policy documents as intended), or empty when the finding asks the
      * reporter for something instead (reproduce on the latest release), see {@link #asksReporter()}.
      */
-    public java.util.Optional<Resolution> closingResolution() {
+    public Optional<Resolution> closingResolution() {
         if (code.startsWith("out-of-scope:") || code.startsWith("out-of-scope-impact-claimed:")
                 || code.equals("component-not-in-scope")) {
-            return java.util.Optional.of(Resolution.OUT_OF_SCOPE);
+            return Optional.of(Resolution.OUT_OF_SCOPE);
         }
         if (code.startsWith("known-design-decision:")) {
-            return java.util.Optional.of(Resolution.NOT_APPLICABLE);
+            return Optional.of(Resolution.NOT_APPLICABLE);
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** A version finding: the one step is to ask the reporter to reproduce on a supported release. */

@@ -10,6 +10,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 
 import dev.embargo.platform.crypto.FieldCipher;
+import dev.embargo.triage.sealing.ColumnSealing;
+import dev.embargo.triage.sealing.SealedColumns;
 
 /**
  * A hosted project a case affects, with its own status. Its maintainers see the shared parts of the case. Fixed

@@ -1,20 +1,26 @@
 package dev.embargo.triage.cases;
 
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
 
-/** The collection of cases and their conversations. */
+import dev.embargo.triage.sla.Severity;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+/** The collection of cases and their conversations; the queries are spelled out, each for its index. */
 @ApplicationScoped
-public class Cases {
+public class Cases implements PanacheRepositoryBase<Case, String> {
 
-    /** Filters of the maintainers' case list; null means "any". */
     /**
+     * Filters of the maintainers' case list; null means "any".
+     *
      * @param assignee
      *            the assignee's subject; empty for unassigned cases
      * @param byDeadline
@@ -33,31 +39,28 @@ public class Cases {
         }
     }
 
-    private final EntityManager em;
-
-    Cases(EntityManager em) {
-        this.em = em;
+    /** A clock the SLA scheduler claimed (its row locked) and the case it belongs to. */
+    public record DueClock(String milestoneId, String caseId) {
     }
 
     public Optional<Case> byId(String id) {
-        return Optional.ofNullable(em.find(Case.class, id));
+        return findByIdOptional(id);
     }
 
     public Optional<Case> byIdForUpdate(String id) {
-        return Optional.ofNullable(em.find(Case.class, id, LockModeType.PESSIMISTIC_WRITE));
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     public Optional<Case> byTrackingId(String trackingId) {
-        return em.createQuery("from CaseFile where trackingId = :t", Case.class).setParameter("t", trackingId)
-                .getResultStream().findFirst();
+        return find("from CaseFile where trackingId = ?1", trackingId).firstResultOptional();
     }
 
     public void add(Case c) {
-        em.persist(c);
+        persist(c);
     }
 
     public void add(Message m) {
-        em.persist(m);
+        getEntityManager().persist(m);
     }
 
     /** Stable paging: newest first, ties broken by id. */
@@ -67,19 +70,19 @@ public class Cases {
                 ? " order by (select min(m.dueAt) from CaseFile o join o.milestones m where o = c"
                         + " and m.settledAt is null and m.breachedAt is null) asc nulls last, c.submittedAt desc, c.id"
                 : " order by c.submittedAt desc, c.id";
-        var query = em.createQuery("select c from CaseFile c where " + where(f) + order, Case.class);
+        var query = getEntityManager().createQuery("select c from CaseFile c where " + where(f) + order, Case.class);
         bind(f, query);
         return query.setFirstResult(page * size).setMaxResults(size).getResultList();
     }
 
     /** How many cases the filter finds in each state (the filter's own state left out). */
-    public java.util.Map<CaseState, Long> countByState(Filter f) {
+    public Map<CaseState, Long> countByState(Filter f) {
         var all = new Filter(f.projectIds(), null, f.severity(), f.sla(), f.dueBefore(), f.finding(), f.assignee(),
                 f.trackingId(), f.byDeadline());
-        var query = em.createQuery("select c.state, count(c) from CaseFile c where " + where(all) + " group by c.state",
-                Object[].class);
+        var query = getEntityManager().createQuery(
+                "select c.state, count(c) from CaseFile c where " + where(all) + " group by c.state", Object[].class);
         bind(all, query);
-        var counts = new java.util.EnumMap<CaseState, Long>(CaseState.class);
+        var counts = new EnumMap<CaseState, Long>(CaseState.class);
         for (CaseState s : CaseState.values()) {
             counts.put(s, 0L);
         }
@@ -126,7 +129,7 @@ public class Cases {
         return q.toString();
     }
 
-    private static void bind(Filter f, jakarta.persistence.TypedQuery<?> query) {
+    private static void bind(Filter f, TypedQuery<?> query) {
         query.setParameter("ids", f.projectIds());
         if (f.state() != null) {
             query.setParameter("state", f.state());
@@ -151,25 +154,23 @@ public class Cases {
 
     /** The reports a signed-in reporter submitted, newest first. */
     public List<Case> byReporter(String subject, int limit) {
-        return em.createQuery("from CaseFile where reporterSubject = :s order by submittedAt desc, id", Case.class)
+        return getEntityManager()
+                .createQuery("from CaseFile where reporterSubject = :s order by submittedAt desc, id", Case.class)
                 .setParameter("s", subject).setMaxResults(limit).getResultList();
     }
 
     /** The conversation in order; the caller filters what its reader may see. */
     public List<Message> messages(String caseId) {
-        return em.createQuery("from Message where caseId = :c order by postedAt, id", Message.class)
+        return getEntityManager().createQuery("from Message where caseId = :c order by postedAt, id", Message.class)
                 .setParameter("c", caseId).getResultList();
     }
 
     /** Waiting cases past the policy's silence limit (indexed on silence_deadline). */
     public List<String> silentCaseIds(Instant now, int limit) {
-        return em
+        return getEntityManager()
                 .createQuery("select c.id from CaseFile c where c.state = :s and c.silenceDeadline <= :now",
                         String.class)
                 .setParameter("s", CaseState.NEEDS_INFO).setParameter("now", now).setMaxResults(limit).getResultList();
     }
 
-    public void flush() {
-        em.flush();
-    }
 }

@@ -7,7 +7,7 @@ import io.smallrye.config.WithDefault;
 
 /** Settings of the coordinated disclosure. */
 @ConfigMapping(prefix = "embargo.disclosure")
-public interface DisclosureConfig {
+interface DisclosureConfig {
 
     /**
      * Added to the heads-up notice period before publication: the notification service releases due heads-ups on its

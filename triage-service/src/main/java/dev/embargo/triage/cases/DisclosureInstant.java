@@ -7,8 +7,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
-import dev.embargo.platform.problem.ProblemException;
-
 /**
  * The coordinated disclosure instant from what people agree on: a date, an hour and the time zone they mean them in
  * (CERTCC/VINCE#140: a bare UTC date is not what anyone agrees to). Shown back as the instant, the agreed zone and the
@@ -27,14 +25,15 @@ final class DisclosureInstant {
      */
     static ZonedDateTime of(LocalDate date, LocalTime time, String zone, String defaultZone, Instant now) {
         if (date == null) {
-            throw ProblemException.badRequest("invalid-date", "A disclosure date is required.");
+            throw CaseRefusal.of(CaseRefusal.Kind.INVALID_DATE, "A disclosure date is required.");
         }
         ZoneId z = zone(zone, defaultZone);
         ZonedDateTime at = date.atTime(time == null ? LocalTime.MIDNIGHT : time).atZone(z);
         // A bare date may be today (publication is then due at once); a date with an hour must lie ahead.
         boolean past = time == null ? date.isBefore(LocalDate.ofInstant(now, z)) : at.toInstant().isBefore(now);
         if (past) {
-            throw ProblemException.badRequest("invalid-date", "The disclosure date and hour must not be in the past.");
+            throw CaseRefusal.of(CaseRefusal.Kind.INVALID_DATE,
+                    "The disclosure date and hour must not be in the past.");
         }
         return at;
     }
@@ -44,7 +43,7 @@ final class DisclosureInstant {
         try {
             return ZoneId.of(id);
         } catch (DateTimeException e) {
-            throw ProblemException.badRequest("invalid-time-zone",
+            throw CaseRefusal.of(CaseRefusal.Kind.INVALID_TIME_ZONE,
                     "The time zone must be an IANA time zone such as Europe/Berlin.");
         }
     }

@@ -14,6 +14,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 
 import dev.embargo.platform.crypto.FieldCipher;
+import dev.embargo.triage.sealing.ColumnSealing;
+import dev.embargo.triage.sealing.SealedColumns;
 
 /**
  * One line of a case's append-only history: who moved it from where to where, when and why. Never updated. The reason

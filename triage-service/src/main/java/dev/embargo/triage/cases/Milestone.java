@@ -11,14 +11,18 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.DynamicUpdate;
+
+import dev.embargo.triage.sla.MilestoneKind;
+
 /**
  * One SLA clock of a case. Its deadline is fixed when the clock starts; while the case waits for the reporter the
  * remaining time is parked and {@code due_at} is empty, so the scheduler's index does not see it.
  */
 @Entity
 @Table(name = "milestones")
-// Only changed columns: the scheduler marks breaches and warnings with its own conditional updates.
-@org.hibernate.annotations.DynamicUpdate
+// Only changed columns: a maintainer's settlement and the scheduler's breach of one clock never overwrite each other.
+@DynamicUpdate
 public class Milestone {
 
     @Id
@@ -95,12 +99,27 @@ public class Milestone {
         }
     }
 
+    /** Whether the clock is due at {@code now}: running, not paused, its deadline come. */
+    boolean isDue(Instant now) {
+        return isRunning() && dueAt != null && !now.isBefore(dueAt);
+    }
+
     /** Records the breach; a milestone breaches at most once, and only when due and still running. */
-    public void breach(Instant now) {
-        if (!isRunning() || dueAt == null || now.isBefore(dueAt)) {
+    void breach(Instant now) {
+        if (!isDue(now)) {
             throw new IllegalStateException("milestone is not due");
         }
         breachedAt = now;
+    }
+
+    /** Marks the warning once, when its time came and the clock still runs short of its deadline. */
+    boolean warn(Instant now) {
+        if (warnedAt != null || !isRunning() || warnAt == null || dueAt == null || now.isBefore(warnAt)
+                || !now.isBefore(dueAt)) {
+            return false;
+        }
+        warnedAt = now;
+        return true;
     }
 
     public String id() {

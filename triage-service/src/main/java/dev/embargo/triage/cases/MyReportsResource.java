@@ -5,10 +5,16 @@ import java.util.List;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.embargo.platform.problem.Problem;
 import io.quarkus.security.Authenticated;
 
 /**
@@ -17,6 +23,7 @@ import io.quarkus.security.Authenticated;
  */
 @Path("/api/v1/reporter/me/cases")
 @Authenticated
+@Tag(name = "Reporter")
 public class MyReportsResource {
 
     static final int LIMIT = 200;
@@ -31,7 +38,9 @@ public class MyReportsResource {
 
     @GET
     @Transactional
-    @Operation(summary = "The signed-in reporter's own reports (at most 200, newest first)")
+    @Operation(summary = "The signed-in reporter's own reports (at most 200, newest first)", description = "Every report the caller submitted while signed in, across all projects, with its state and next open deadline; no report content.")
+    @APIResponse(responseCode = "200", description = "The caller's reports", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "mine", value = ApiExamples.MY_REPORTS)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unauthenticated", value = ApiExamples.UNAUTHENTICATED)))
     public List<CaseApi.ReporterCaseSummary> mine() {
         return cases.byReporter(caller.getSubject(), LIMIT).stream()
                 .map(c -> new CaseApi.ReporterCaseSummary(c.trackingId(), c.projectSlug(), c.state(), c.resolution(),

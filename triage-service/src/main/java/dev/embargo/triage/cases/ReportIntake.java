@@ -12,8 +12,9 @@ import dev.embargo.events.ReportSubmitted;
 import dev.embargo.events.Topics;
 import dev.embargo.platform.inbox.EventHandler;
 import dev.embargo.platform.inbox.RejectedEventException;
+import dev.embargo.triage.projects.ProjectPolicy;
 import dev.embargo.triage.projects.Projects;
-import dev.embargo.triage.sla.PolicySlaPlan;
+import dev.embargo.triage.sla.SlaPlan;
 import io.quarkus.logging.Log;
 
 /** Turns each submitted report into a case in {@code NEW}, with clocks from the policy it was checked against. */
@@ -59,7 +60,7 @@ class ReportIntake implements EventHandler {
         } catch (RuntimeException e) {
             throw new RejectedEventException("sealed content does not open");
         }
-        SlaPlan plan = projects.policy(r.projectId(), r.policyVersion()).<SlaPlan> map(PolicySlaPlan::new)
+        SlaPlan plan = projects.policy(r.projectId(), r.policyVersion()).map(ProjectPolicy::sla)
                 .orElseGet(SlaPlan::none);
         Case c = Case.open(r.reportId(), r.trackingId(), r.projectId(), r.projectSlug(), r.policyVersion(),
                 r.reportTokenHash(), r.reporterSubject(), r.submittedAt(), plan);

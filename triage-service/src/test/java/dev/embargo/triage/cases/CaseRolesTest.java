@@ -24,6 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.embargo.events.CaseDisclosureScheduled;
 import dev.embargo.events.CaseProjectAdded;
 import dev.embargo.events.CasePublicationOverridden;
+import dev.embargo.triage.access.Participant;
+import dev.embargo.triage.sla.MilestoneKind;
+import dev.embargo.triage.sla.Severity;
 
 /** The case's own guards: the lead project moves it, each project speaks for itself, publication waits its guard. */
 class CaseRolesTest {
@@ -119,8 +122,10 @@ class CaseRolesTest {
         assertEquals("partner", added.addedProjectSlug());
         assertEquals("m", added.actor());
         assertEquals("ADD_PROJECT", c.history().get(c.history().size() - 1).action());
-        assertThrows(IllegalStateException.class, () -> c.addProject(LEAD, PARTNER, "partner", Workflow.T0));
-        assertThrows(IllegalArgumentException.class, () -> c.removeProject(LEAD, "demo", Workflow.T0));
+        assertEquals(CaseRefusal.Kind.PROJECT_ALREADY_AFFECTED,
+                assertThrows(CaseRefusal.class, () -> c.addProject(LEAD, PARTNER, "partner", Workflow.T0)).kind());
+        assertEquals(CaseRefusal.Kind.LEAD_PROJECT,
+                assertThrows(CaseRefusal.class, () -> c.removeProject(LEAD, "demo", Workflow.T0)).kind());
     }
 
     @Test
@@ -191,7 +196,9 @@ class CaseRolesTest {
         assertEquals(CaseRefusal.Kind.LEAD_OWNER_ONLY,
                 assertThrows(CaseRefusal.class, () -> c.overridePublication(LEAD, t, "exploited", HeadsUpNotice.none()))
                         .kind());
-        assertThrows(IllegalArgumentException.class, () -> c.overridePublication(OWNER, t, " ", HeadsUpNotice.none()));
+        assertEquals(CaseRefusal.Kind.OVERRIDE_REASON_REQUIRED,
+                assertThrows(CaseRefusal.class, () -> c.overridePublication(OWNER, t, " ", HeadsUpNotice.none()))
+                        .kind());
         assertEquals(CaseState.TRIAGED, c.state());
 
         assertTrue(c.overridePublication(OWNER, t, "exploited in the wild", HeadsUpNotice.none()));

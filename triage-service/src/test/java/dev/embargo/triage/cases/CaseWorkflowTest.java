@@ -2,6 +2,8 @@ package dev.embargo.triage.cases;
 
 import static dev.embargo.triage.cases.Workflow.Action.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,7 +22,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.embargo.events.SlaBreached;
+import dev.embargo.events.SlaWarning;
+import dev.embargo.triage.access.Participant;
 import dev.embargo.triage.cases.Workflow.Action;
+import dev.embargo.triage.sla.MilestoneKind;
+import dev.embargo.triage.sla.Severity;
 
 class CaseWorkflowTest {
 
@@ -73,8 +80,9 @@ class CaseWorkflowTest {
         CaseState expected = LEGAL.get(from).get(action);
         Instant now = Workflow.T0.plus(Duration.ofDays(1));
         if (expected == null) {
-            var e = assertThrows(IllegalTransitionException.class, () -> Workflow.apply(c, action, now));
-            assertEquals(from, e.current());
+            var e = assertThrows(CaseRefusal.class, () -> Workflow.apply(c, action, now));
+            assertEquals(CaseRefusal.Kind.ILLEGAL_TRANSITION, e.kind());
+            assertEquals(from, e.currentState());
             assertEquals(from, c.state());
             assertEquals(stateCount, c.history().size());
         } else {
@@ -99,8 +107,9 @@ class CaseWorkflowTest {
     @Test
     void closingAsDuplicateNamesTheOriginalCase() {
         Case c = Workflow.caseIn(CaseState.ACKNOWLEDGED);
-        assertThrows(IllegalArgumentException.class,
-                () -> c.close(M, Workflow.T0, Resolution.DUPLICATE, null, null, null));
+        assertEquals(CaseRefusal.Kind.UNKNOWN_DUPLICATE,
+                assertThrows(CaseRefusal.class, () -> c.close(M, Workflow.T0, Resolution.DUPLICATE, null, null, null))
+                        .kind());
         c.close(M, Workflow.T0, Resolution.DUPLICATE, "other-case", "DEMO-2026-0002", "same root cause");
         assertEquals(Resolution.DUPLICATE, c.resolution());
         assertEquals("other-case", c.duplicateOf());
@@ -169,5 +178,45 @@ class CaseWorkflowTest {
         assertThrows(IllegalStateException.class, () -> ack.breach(ack.dueAt().minusSeconds(1)));
         ack.breach(ack.dueAt());
         assertThrows(IllegalStateException.class, () -> ack.breach(ack.dueAt().plusSeconds(5)));
+    }
+
+    @Test
+    void theCaseWarnsAndBreachesEachOfItsClocksOnceAndRegistersTheFact() {
+        Case c = Workflow.newCase();
+        c.takeEvents();
+        Milestone ack = c.milestone(MilestoneKind.ACKNOWLEDGE).orElseThrow();
+        Instant due = ack.dueAt();
+        assertFalse(c.warnClock(ack.id(), ack.warnAt().minusSeconds(1)), "not before its warning time");
+        assertTrue(c.warnClock(ack.id(), ack.warnAt()));
+        assertFalse(c.warnClock(ack.id(), ack.warnAt().plusSeconds(1)), "one warning per clock");
+        var warning = assertInstanceOf(SlaWarning.class, c.takeEvents().get(0));
+        assertEquals(ack.id(), warning.milestoneId());
+        assertEquals("ACKNOWLEDGE", warning.milestone());
+        assertEquals("demo", warning.projectSlug());
+        assertEquals(due, warning.dueAt());
+
+        assertFalse(c.breachClock(ack.id(), due.minusSeconds(1)), "not before it is due");
+        assertTrue(c.breachClock(ack.id(), due));
+        assertFalse(c.breachClock(ack.id(), due.plusSeconds(1)), "one breach per clock");
+        var breach = assertInstanceOf(SlaBreached.class, c.takeEvents().get(0));
+        assertEquals(ack.id(), breach.milestoneId());
+        assertEquals(due, breach.occurredAt());
+        assertTrue(c.takeEvents().isEmpty());
+    }
+
+    @Test
+    void aSettledOrPausedClockNeitherWarnsNorBreaches() {
+        Case c = Workflow.newCase();
+        Milestone ack = c.milestone(MilestoneKind.ACKNOWLEDGE).orElseThrow();
+        Milestone assess = c.milestone(MilestoneKind.ASSESS).orElseThrow();
+        Instant late = assess.dueAt().plus(Duration.ofDays(1));
+        c.acknowledge(M, ack.warnAt().minusSeconds(1), null);
+        c.requestInfo(M, ack.warnAt(), null, Workflow.plan(14));
+        c.takeEvents();
+        assertFalse(c.warnClock(ack.id(), late));
+        assertFalse(c.breachClock(ack.id(), late));
+        assertFalse(c.warnClock(assess.id(), late), "paused while the case waits for the reporter");
+        assertFalse(c.breachClock(assess.id(), late));
+        assertTrue(c.takeEvents().isEmpty());
     }
 }

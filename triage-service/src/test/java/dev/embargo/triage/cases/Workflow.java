@@ -7,6 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.embargo.triage.access.Participant;
+import dev.embargo.triage.sla.MilestoneKind;
+import dev.embargo.triage.sla.Severity;
+import dev.embargo.triage.sla.SlaPlan;
+
 /** Test driver: every workflow action by name, and the paths that bring a new case into each state. */
 final class Workflow {
 

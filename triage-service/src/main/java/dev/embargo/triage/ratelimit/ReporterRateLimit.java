@@ -1,4 +1,4 @@
-package dev.embargo.triage.cases;
+package dev.embargo.triage.ratelimit;
 
 import java.time.Duration;
 import java.util.List;

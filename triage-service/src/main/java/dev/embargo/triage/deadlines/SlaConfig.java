@@ -1,11 +1,13 @@
-package dev.embargo.triage.sla;
+package dev.embargo.triage.deadlines;
+
+import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /** How often and in what batches the SLA scheduler looks for due milestones. */
 @ConfigMapping(prefix = "embargo.sla")
-public interface SlaConfig {
+interface SlaConfig {
 
     /** Interval of the scheduler; a minute is finer than any policy deadline. {@code off} disables it. */
     @WithDefault("60s")
@@ -20,5 +22,5 @@ public interface SlaConfig {
      * way through the wait, for short limits): nobody should lose a report to a missed mail.
      */
     @WithDefault("P2D")
-    java.time.Duration silenceReminderBefore();
+    Duration silenceReminderBefore();
 }

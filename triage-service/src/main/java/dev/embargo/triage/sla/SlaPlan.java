@@ -1,4 +1,4 @@
-package dev.embargo.triage.cases;
+package dev.embargo.triage.sla;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.embargo.triage.cases;
+package dev.embargo.triage.ratelimit;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;

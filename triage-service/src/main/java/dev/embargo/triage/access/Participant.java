@@ -1,4 +1,4 @@
-package dev.embargo.triage.cases;
+package dev.embargo.triage.access;
 
 import java.util.Map;
 
@@ -21,11 +21,11 @@ public record Participant(String subject, Map<String, Role> roles) {
         return new Participant(subject, roles);
     }
 
-    boolean memberOf(String projectId) {
+    public boolean memberOf(String projectId) {
         return roles.containsKey(projectId);
     }
 
-    boolean ownerOf(String projectId) {
+    public boolean ownerOf(String projectId) {
         return roles.get(projectId) == Role.OWNER;
     }
 }

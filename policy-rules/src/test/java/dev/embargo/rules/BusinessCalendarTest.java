@@ -1,25 +1,49 @@
-package dev.embargo.triage.sla;
+package dev.embargo.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.embargo.events.SecurityPolicy.Deadline;
-import dev.embargo.events.SecurityPolicy.Unit;
+import dev.embargo.rules.Deadline.Unit;
 
 class BusinessCalendarTest {
+
+    @Test
+    void workingDaysUnsetOrEmptyMeanMondayToFriday() {
+        // A policy that says "business days" without naming them: the text means Monday to Friday, whether the
+        // policy document leaves workingDays out or lists none.
+        Instant fri = at("2026-03-06T15:00", "UTC");
+        Instant monday = at("2026-03-09T15:00", "UTC");
+        assertEquals(monday, BusinessCalendar.of("UTC", null, null).add(fri, new Deadline(1, Unit.BUSINESS_DAYS)));
+        assertEquals(monday,
+                BusinessCalendar.of("UTC", List.of(), List.of()).add(fri, new Deadline(1, Unit.BUSINESS_DAYS)));
+        assertEquals(monday,
+                BusinessCalendar.of("UTC", MON_FRI, List.of()).add(fri, new Deadline(1, Unit.BUSINESS_DAYS)));
+    }
+
+    @Test
+    void businessDaysAcrossADstGapKeepTheStartsLocalTimeOnTheTargetDay() {
+        // 02:30 does not exist on Sunday 2026-03-29 in Berlin; a working Sunday in between must not shift the hour of
+        // the day the deadline lands on.
+        var everyDay = BusinessCalendar.of("Europe/Berlin", List.of(DayOfWeek.values()), List.of());
+        assertEquals(at("2026-03-30T02:30", "Europe/Berlin"),
+                everyDay.add(at("2026-03-28T02:30", "Europe/Berlin"), new Deadline(2, Unit.BUSINESS_DAYS)));
+    }
 
     private static final List<DayOfWeek> MON_FRI = List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
             DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
 
     private static Instant at(String local, String zone) {
-        return ZonedDateTime.of(java.time.LocalDateTime.parse(local), java.time.ZoneId.of(zone)).toInstant();
+        return ZonedDateTime.of(LocalDateTime.parse(local), ZoneId.of(zone)).toInstant();
     }
 
     @Test
@@ -79,7 +103,7 @@ class BusinessCalendarTest {
         Instant sat = at("2026-03-28T10:00", "Europe/Berlin");
         Instant due = cal.add(sat, new Deadline(1, Unit.DAYS));
         assertEquals(at("2026-03-29T10:00", "Europe/Berlin"), due);
-        assertEquals(23 * 3600, java.time.Duration.between(sat, due).toSeconds());
+        assertEquals(23 * 3600, Duration.between(sat, due).toSeconds());
         // And business days across it keep 10:00 local.
         Instant fri = at("2026-03-27T10:00", "Europe/Berlin");
         assertEquals(at("2026-03-30T10:00", "Europe/Berlin"), cal.add(fri, new Deadline(1, Unit.BUSINESS_DAYS)));

@@ -1,4 +1,4 @@
-package dev.embargo.triage.sla;
+package dev.embargo.triage.deadlines;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -10,8 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import dev.embargo.triage.cases.Case;
+import dev.embargo.triage.cases.CaseClocks;
 import dev.embargo.triage.cases.CaseState;
-import dev.embargo.triage.cases.CaseWorkflow;
 import dev.embargo.triage.cases.Cases;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -21,17 +21,17 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * shorter wait. The reminder row is claimed in the transaction of the message, so two instances send one reminder.
  */
 @ApplicationScoped
-public class SilenceReminders {
+class SilenceReminders {
 
     private final EntityManager em;
     private final Cases cases;
-    private final CaseWorkflow workflow;
+    private final CaseClocks clocks;
     private final SlaConfig config;
 
-    SilenceReminders(EntityManager em, Cases cases, CaseWorkflow workflow, SlaConfig config) {
+    SilenceReminders(EntityManager em, Cases cases, CaseClocks clocks, SlaConfig config) {
         this.em = em;
         this.cases = cases;
-        this.workflow = workflow;
+        this.clocks = clocks;
         this.config = config;
     }
 
@@ -69,7 +69,7 @@ public class SilenceReminders {
                 .setParameter(1, c.id()).setParameter(2, Timestamp.from(c.silenceDeadline()))
                 .setParameter(3, Timestamp.from(now)).executeUpdate();
         if (claimed == 1) {
-            workflow.remindReporter(c,
+            clocks.remindReporter(c,
                     "This report is waiting for your answer. Without a reply it will be closed as" + " informative on "
                             + c.silenceDeadline().truncatedTo(ChronoUnit.MINUTES)
                             + " (UTC), as the project's policy says for reports that stay unanswered.");

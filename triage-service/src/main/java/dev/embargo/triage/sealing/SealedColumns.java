@@ -1,4 +1,4 @@
-package dev.embargo.triage.cases;
+package dev.embargo.triage.sealing;
 
 import dev.embargo.platform.crypto.FieldCipher;
 
@@ -6,7 +6,7 @@ import dev.embargo.platform.crypto.FieldCipher;
  * An entity whose sensitive columns are AEAD ciphertexts under the at-rest keyset, bound to their row and field. The
  * aggregate works with the plaintext; {@link ColumnSealing} seals it on the way to the database and opens it on load.
  */
-interface SealedColumns {
+public interface SealedColumns {
 
     /** Before an insert or update: seals every plaintext whose ciphertext is missing or stale. */
     void sealColumns(FieldCipher atRest);

@@ -1,10 +1,13 @@
-package dev.embargo.triage.cases;
+package dev.embargo.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Scores of well-known vectors as the FIRST reference calculators (and NVD / the CVE and CSAF examples) give them. */
@@ -29,7 +32,8 @@ class CvssRatingTest {
             "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H, 10.0, CRITICAL",
             "CVSS:4.0/AV:L/AC:L/AT:N/PR:L/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N, 8.5, HIGH",
             "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:N/VI:N/VA:N/SC:N/SI:N/SA:N, 0.0, NONE" })
-    void scoresMatchTheReferenceCalculator(String vector, double score, Severity severity) {
+    void scoresMatchTheReferenceCalculator(String vector, double score, CvssRating.Severity severity) {
+        assertTrue(CvssRating.isValid(vector));
         CvssRating r = CvssRating.of(vector);
         assertEquals(score, r.score(), 0.0001);
         assertEquals(severity, r.severity());
@@ -37,8 +41,11 @@ class CvssRatingTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "", "AV:N/AC:L/Au:N/C:P/I:P/A:P", "CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
-            "CVSS:3.1/AV:X/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "CVSS:3.1/AV:N", "CVSS:4.0/AV:N/AC:L", "<script>" })
+            "CVSS:3.1/AV:X/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "CVSS:3.1/AV:N", "CVSS:4.0/AV:N/AC:L", "<script>",
+            "CVSS:3.1/AV:N/AC:Q", "CVSS:2.0/AV:N/AC:L/Au:N/C:P/I:P/A:P", "not a vector" })
+    @NullSource
     void rejectsWhatIsNotAValidVersion31Or40Vector(String vector) {
         assertThrows(IllegalArgumentException.class, () -> CvssRating.of(vector));
+        assertFalse(CvssRating.isValid(vector));
     }
 }

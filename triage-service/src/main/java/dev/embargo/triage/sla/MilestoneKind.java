@@ -1,4 +1,4 @@
-package dev.embargo.triage.cases;
+package dev.embargo.triage.sla;
 
 /** The SLA clocks a case runs. */
 public enum MilestoneKind {

@@ -1,4 +1,4 @@
-package dev.embargo.triage.cases;
+package dev.embargo.triage.sealing;
 
 import jakarta.persistence.PostLoad;
 import jakarta.persistence.PrePersist;
