@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.embargo.events.SlaBreached;
+import dev.embargo.events.SlaMilestone;
 import dev.embargo.events.SlaWarning;
 import dev.embargo.triage.access.Participant;
 import dev.embargo.triage.cases.Workflow.Action;
@@ -191,7 +192,7 @@ class CaseWorkflowTest {
         assertFalse(c.warnClock(ack.id(), ack.warnAt().plusSeconds(1)), "one warning per clock");
         var warning = assertInstanceOf(SlaWarning.class, c.takeEvents().get(0));
         assertEquals(ack.id(), warning.milestoneId());
-        assertEquals("ACKNOWLEDGE", warning.milestone());
+        assertEquals(SlaMilestone.ACKNOWLEDGE, warning.milestone());
         assertEquals("demo", warning.projectSlug());
         assertEquals(due, warning.dueAt());
 
@@ -200,6 +201,7 @@ class CaseWorkflowTest {
         assertFalse(c.breachClock(ack.id(), due.plusSeconds(1)), "one breach per clock");
         var breach = assertInstanceOf(SlaBreached.class, c.takeEvents().get(0));
         assertEquals(ack.id(), breach.milestoneId());
+        assertEquals(SlaMilestone.ACKNOWLEDGE, breach.milestone());
         assertEquals(due, breach.occurredAt());
         assertTrue(c.takeEvents().isEmpty());
     }
