@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,13 @@ public final class Bench {
     final boolean quick;
     /** --pipeline: only the phases that send reports through the services (no seeding at scale). */
     boolean pipelineOnly;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1, as reporters' tools and an ingress speak to a service: each concurrent client on a connection of its own.
+     * The JDK client's default, HTTP/2 by upgrade, multiplexes every client over one connection, which one event-loop
+     * thread of the service then serves alone.
+     */
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     final String intake = "http://127.0.0.1:" + env("INTAKE_PORT", "8081");
     final String credits = "http://127.0.0.1:" + env("CREDITS_PORT", "8084");
     final String keycloak = "http://localhost:" + env("KEYCLOAK_PORT", "8180");
@@ -380,22 +387,28 @@ public final class Bench {
         var toMail = new ArrayList<Double>();
         Instant lastDone = loadStopped;
         try (Connection c = superuser()) {
+            // Two set-based queries for the whole phase: one look-up per report scanned the outbox thousands of times.
+            String[] trackingIds = acceptedAt.keySet().toArray(String[]::new);
+            // The case is created in the transaction that records the event in triage's inbox.
+            Map<String, Instant> created = instants(c,
+                    "SELECT r.tracking_id, i.processed_at FROM intake.report r JOIN intake.outbox o"
+                            + " ON o.message_key = r.id::text AND o.event_type = 'report.submitted.v1'"
+                            + " JOIN triage.inbox i ON i.event_id = o.id::text WHERE r.tracking_id = ANY (?)",
+                    trackingIds);
+            Map<String, Instant> mailed = instants(c,
+                    "SELECT tracking_id, min(sent_at) FROM notification.delivery WHERE tracking_id = ANY (?)"
+                            + " AND event_type = 'report.submitted' AND channel = 'EMAIL' AND recipient LIKE 'member:%'"
+                            + " AND sent_at IS NOT NULL GROUP BY tracking_id",
+                    trackingIds);
             for (var e : acceptedAt.entrySet()) {
-                // The case is created in the transaction that records the event in triage's inbox.
-                Instant created = instant(c,
-                        "SELECT i.processed_at FROM intake.report r JOIN intake.outbox o"
-                                + " ON o.message_key = r.id::text AND o.event_type = 'report.submitted.v1'"
-                                + " JOIN triage.inbox i ON i.event_id = o.id::text WHERE r.tracking_id = ?",
-                        e.getKey());
-                if (created != null) {
-                    toCase.add(Math.max(0, Duration.between(e.getValue(), created).toNanos() / 1e6));
+                Instant caseAt = created.get(e.getKey());
+                if (caseAt != null) {
+                    toCase.add(Math.max(0, Duration.between(e.getValue(), caseAt).toNanos() / 1e6));
                 }
-                Instant mailed = instant(c, "SELECT min(sent_at) FROM notification.delivery WHERE tracking_id = ?"
-                        + " AND event_type = 'report.submitted' AND channel = 'EMAIL' AND recipient LIKE 'member:%'",
-                        e.getKey());
-                if (mailed != null) {
-                    toMail.add(Math.max(0, Duration.between(e.getValue(), mailed).toNanos() / 1e6));
-                    lastDone = mailed.isAfter(lastDone) ? mailed : lastDone;
+                Instant mailAt = mailed.get(e.getKey());
+                if (mailAt != null) {
+                    toMail.add(Math.max(0, Duration.between(e.getValue(), mailAt).toNanos() / 1e6));
+                    lastDone = mailAt.isAfter(lastDone) ? mailAt : lastDone;
                 }
             }
         }
@@ -675,13 +688,20 @@ public final class Bench {
         return DriverManager.getConnection(pgUrl, "postgres", "");
     }
 
-    static Instant instant(Connection c, String sql, String arg) throws SQLException {
+    /** The second column of each row by the first, for keys {@code = ANY (?)} of the query. */
+    static Map<String, Instant> instants(Connection c, String sql, String[] keys) throws SQLException {
+        Map<String, Instant> byKey = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, arg);
+            ps.setArray(1, c.createArrayOf("text", keys));
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getTimestamp(1) != null ? rs.getTimestamp(1).toInstant() : null;
+                while (rs.next()) {
+                    if (rs.getTimestamp(2) != null) {
+                        byKey.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+                    }
+                }
             }
         }
+        return byKey;
     }
 
     /** Writes the results as bench/results/{name}.md and .json. */

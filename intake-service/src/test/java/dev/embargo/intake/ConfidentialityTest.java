@@ -78,7 +78,7 @@ class ConfidentialityTest {
         var created = Fixtures.submit(project.slug(), report).statusCode(201).extract();
         String trackingId = created.path("trackingId");
         String token = created.path("reportToken");
-        // The intake logged the submission, without content, contact or token.
+        // The intake logged the submission (at DEBUG, on in tests), without content, contact or token.
         await().atMost(Duration.ofSeconds(30)).until(() -> logged.stream().anyMatch(l -> l.contains(trackingId)));
         Logger.getLogger("").removeHandler(capture);
         for (String needle : List.of(canary, email, token)) {

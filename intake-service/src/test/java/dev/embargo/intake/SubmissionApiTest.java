@@ -105,6 +105,11 @@ class SubmissionApiTest {
         submit(project.slug(), Map.of("title", "r6", "description", "d"), client).statusCode(429)
                 .header("Retry-After", matchesPattern("[1-9][0-9]*"))
                 .body("type", equalTo("urn:embargo:problem:rate-limited"));
+        // Refused again before its body is read: a body that would be a 400 is a 429 for a client over its limit.
+        given().header("X-Forwarded-For", client).contentType("application/json").body("{not json").when()
+                .post("/api/v1/projects/" + project.slug() + "/reports").then().statusCode(429)
+                .header("Retry-After", matchesPattern("[1-9][0-9]*"))
+                .body("type", equalTo("urn:embargo:problem:rate-limited"));
         // Another client is not affected.
         submit(project.slug(), Map.of("title", "r7", "description", "d")).statusCode(201);
         assertEquals(6, reportsOf(project.slug()));

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import dev.embargo.events.ProjectPolicyPublished;
@@ -28,6 +29,10 @@ public class Policies {
     public record Published(int version, Instant publishedAt, String publishedBy, SecurityPolicy policy) {
     }
 
+    /** A version was published in the current transaction; observed after its commit ({@link CurrentPolicies}). */
+    record VersionPublished(UUID projectId) {
+    }
+
     /** Versions kept parsed; far more than the platform hosts, only a bound against surprises. */
     private static final int MAX_PARSED = 10_000;
 
@@ -37,11 +42,13 @@ public class Policies {
     private final Outbox outbox;
     private final AuditLog audit;
     private final Clock clock;
+    private final Event<VersionPublished> publishedEvents;
     // A published version never changes, so every submission need not read and parse the current one again.
     private final Map<PolicyVersion.Key, Published> parsed = new ConcurrentHashMap<>();
 
     Policies(PolicyVersions versions, Projects projects, PolicyDocuments documents, Outbox outbox, AuditLog audit,
-            Clock clock) {
+            Clock clock, Event<VersionPublished> publishedEvents) {
+        this.publishedEvents = publishedEvents;
         this.versions = versions;
         this.projects = projects;
         this.documents = documents;
@@ -67,6 +74,7 @@ public class Policies {
         outbox.append(new ProjectPolicyPublished(project.id().toString(), project.slug(), version, row.publishedAt(),
                 policy));
         audit.record(actor, project.id(), project.slug(), AuditLog.Action.POLICY_PUBLISHED, "v" + version, null);
+        publishedEvents.fire(new VersionPublished(project.id()));
         Log.infof("project %s published policy version %d", slug, version);
         return new Published(version, row.publishedAt(), by, policy);
     }

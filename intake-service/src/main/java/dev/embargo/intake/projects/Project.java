@@ -1,8 +1,6 @@
 package dev.embargo.intake.projects;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,7 +9,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A hosted project: its registry entry and its policy version pointer. Report numbers: {@link TrackingIds}. */
+/**
+ * A hosted project: its registry entry and its policy version pointer. Report numbers and tracking ids:
+ * {@link TrackingIds}.
+ */
 @Entity
 @Table(name = "project")
 public class Project {
@@ -66,12 +67,5 @@ public class Project {
     public int publishPolicyVersion() {
         currentPolicyVersion = currentPolicyVersion == null ? 1 : currentPolicyVersion + 1;
         return currentPolicyVersion;
-    }
-
-    /**
-     * The readable tracking id of the report numbered {@code number} in this project, e.g. {@code OPENPANEL-2026-0007}.
-     */
-    String trackingId(long number, Instant at) {
-        return "%s-%d-%04d".formatted(slug.toUpperCase(Locale.ROOT), at.atZone(ZoneOffset.UTC).getYear(), number);
     }
 }

@@ -1,6 +1,8 @@
 package dev.embargo.intake.projects;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -23,11 +25,12 @@ public class TrackingIds {
         this.em = em;
     }
 
-    /** The next tracking id of the project; inside the submission's transaction. */
-    public String next(Project project, Instant at) {
-        Number number = (Number) em.createNativeQuery("SELECT nextval(CAST(:sequence AS regclass))")
-                .setParameter("sequence", sequenceOf(project.id())).getSingleResult();
-        return project.trackingId(number.longValue(), at);
+    /**
+     * The readable tracking id of the report numbered {@code number} (drawn from {@link #sequenceOf}) in the project of
+     * this slug, e.g. {@code OPENPANEL-2026-0007}.
+     */
+    public static String format(String slug, long number, Instant at) {
+        return "%s-%d-%04d".formatted(slug.toUpperCase(Locale.ROOT), at.atZone(ZoneOffset.UTC).getYear(), number);
     }
 
     /**
@@ -42,7 +45,7 @@ public class TrackingIds {
     }
 
     /** {@code report_seq_} and the project id as 32 hex digits: the same derivation as migration V2. */
-    static String sequenceOf(UUID projectId) {
+    public static String sequenceOf(UUID projectId) {
         String name = "report_seq_" + projectId.toString().replace("-", "");
         if (!SEQUENCE_NAME.matcher(name).matches()) {
             throw new IllegalStateException("unexpected project id format");

@@ -97,6 +97,14 @@ public class Report {
         return reporterKey;
     }
 
+    String reporterSubject() {
+        return reporterSubject;
+    }
+
+    String fingerprint() {
+        return fingerprint;
+    }
+
     String tokenHash() {
         return tokenHash;
     }

@@ -17,9 +17,8 @@ import dev.embargo.events.ReportContent;
 import dev.embargo.events.ReportSubmitted;
 import dev.embargo.events.SecurityPolicy;
 import dev.embargo.intake.Refused;
+import dev.embargo.intake.policy.CurrentPolicies;
 import dev.embargo.intake.policy.Policies;
-import dev.embargo.intake.projects.Project;
-import dev.embargo.intake.projects.Projects;
 import dev.embargo.intake.projects.TrackingIds;
 import dev.embargo.platform.crypto.Ciphers;
 import dev.embargo.platform.outbox.Outbox;
@@ -47,8 +46,7 @@ class ReportIntake {
     record Outcome(Report report, Optional<String> token, SecurityPolicy policy) {
     }
 
-    private final Projects projects;
-    private final TrackingIds trackingIds;
+    private final CurrentPolicies current;
     private final Policies policies;
     private final Reports reports;
     private final ReporterStandings standings;
@@ -58,13 +56,11 @@ class ReportIntake {
     private final Clock clock;
     private final ObjectMapper json;
 
-    ReportIntake(Projects projects, TrackingIds trackingIds, Policies policies, Reports reports,
-            ReporterStandings standings, ReportVault vault, Ciphers ciphers, Outbox outbox, Clock clock,
-            ObjectMapper json) {
+    ReportIntake(CurrentPolicies current, Policies policies, Reports reports, ReporterStandings standings,
+            ReportVault vault, Ciphers ciphers, Outbox outbox, Clock clock, ObjectMapper json) {
         this.standings = standings;
         this.json = json;
-        this.projects = projects;
-        this.trackingIds = trackingIds;
+        this.current = current;
         this.policies = policies;
         this.reports = reports;
         this.vault = vault;
@@ -75,11 +71,10 @@ class ReportIntake {
 
     Outcome submit(String slug, ReportContent content, String email, Reporter reporter,
             Optional<String> presentedToken) {
-        Project project = projects.bySlug(slug).orElseThrow(Refused::notFound);
-        Policies.Published policy = policies.current(project)
-                .orElseThrow(() -> Refused.conflict("not-accepting-reports",
-                        "This project has not published a security policy yet and cannot take reports."));
-        if (standings.existing(project.id(), reporter.key()).map(ReporterStanding::isBanned).orElse(false)) {
+        CurrentPolicies.Current project = current.of(slug).orElseThrow(Refused::notFound);
+        Policies.Published policy = project.policy().orElseThrow(() -> Refused.conflict("not-accepting-reports",
+                "This project has not published a security policy yet and cannot take reports."));
+        if (standings.existing(project.projectId(), reporter.key()).map(ReporterStanding::isBanned).orElse(false)) {
             throw Refused.notAllowed("reporter-banned",
                     "You may no longer submit reports to this project after repeated non-compliant submissions.");
         }
@@ -108,7 +103,7 @@ class ReportIntake {
         String identity = presentedToken.flatMap(t -> reportHoldingToken(project, t)).map(Report::reporterKey)
                 .orElse(reporter.key());
         String contentJson = json(content);
-        String fingerprint = fingerprint(project.id(), identity, contentJson, email);
+        String fingerprint = fingerprint(project.projectId(), identity, contentJson, email);
         Prepared prepared = prepare(content, contentJson, email, policy.policy().sla());
         return QuarkusTransaction.requiringNew()
                 .call(() -> store(project, reporter, fingerprint, prepared, policy, verdict.findings()));
@@ -142,39 +137,42 @@ class ReportIntake {
                 email == null ? null : ciphers.transport().encryptToBase64(email, "report:" + id + ":contact"));
     }
 
-    private Outcome store(Project project, Reporter reporter, String fingerprint, Prepared prepared,
+    private Outcome store(CurrentPolicies.Current project, Reporter reporter, String fingerprint, Prepared prepared,
             Policies.Published policy, List<String> findings) {
         int policyVersion = policy.version();
         // No project row lock: different reports to one project never wait for each other. Only identical submissions
         // queue on their fingerprint, so a resubmission racing its original still finds it and creates nothing.
         reports.lockFingerprint(fingerprint);
-        Optional<Report> existing = reports.byFingerprint(project.id(), fingerprint);
-        if (existing.isPresent()) {
-            Log.infof("identical resubmission of report %s", existing.get().trackingId());
-            return new Outcome(existing.get(), Optional.empty(),
-                    policies.version(project.id(), existing.get().policyVersion()).map(Policies.Published::policy)
+        // The number is drawn only when no report has the fingerprint, so a resubmission burns none. Numbers increase
+        // but may have gaps: one drawn by a submission whose transaction then rolls back is not reused.
+        Reports.Claim claim = reports.claim(project.projectId(), fingerprint);
+        if (claim.existing().isPresent()) {
+            Report existing = reports.byId(claim.existing().get()).orElseThrow();
+            Log.debugf("identical resubmission of report %s", existing.trackingId());
+            return new Outcome(existing, Optional.empty(),
+                    policies.version(project.projectId(), existing.policyVersion()).map(Policies.Published::policy)
                             .orElse(policy.policy()));
         }
-        // Drawn after the duplicate check, so a resubmission burns no number. Numbers increase but may have gaps: one
-        // drawn by a submission whose transaction then rolls back is not reused.
-        String trackingId = trackingIds.next(project, prepared.submittedAt());
+        String trackingId = TrackingIds.format(project.slug(), claim.number(), prepared.submittedAt());
         UUID id = prepared.id();
-        var report = new Report(id, project.id(), trackingId, policyVersion, prepared.submittedAt(), reporter.subject(),
-                reporter.key(), fingerprint, prepared.tokenHash(), findings, prepared.acknowledgeDue(),
-                prepared.sealedFields());
+        var report = new Report(id, project.projectId(), trackingId, policyVersion, prepared.submittedAt(),
+                reporter.subject(), reporter.key(), fingerprint, prepared.tokenHash(), findings,
+                prepared.acknowledgeDue(), prepared.sealedFields());
         reports.add(report);
-        outbox.append(
-                new ReportSubmitted(id.toString(), trackingId, project.id().toString(), project.slug(), policyVersion,
-                        prepared.submittedAt(), prepared.tokenHash(), reporter.subject(), prepared.sealedContent(),
-                        prepared.sealedContact(), findings, FindingSentences.explain(policy.policy(), findings)));
-        Log.infof("report %s submitted to %s against policy version %d", trackingId, project.slug(), policyVersion);
+        outbox.append(new ReportSubmitted(id.toString(), trackingId, project.projectId().toString(), project.slug(),
+                policyVersion, prepared.submittedAt(), prepared.tokenHash(), reporter.subject(),
+                prepared.sealedContent(), prepared.sealedContact(), findings,
+                FindingSentences.explain(policy.policy(), findings)));
+        // DEBUG, not INFO: a line per submission is formatted for nobody in production (the event and metrics count
+        // them).
+        Log.debugf("report %s submitted to %s against policy version %d", trackingId, project.slug(), policyVersion);
         return new Outcome(report, Optional.of(prepared.token()), policy.policy());
     }
 
-    private void strike(Project project, Reporter reporter, SecurityPolicy.LowEffort rules) {
+    private void strike(CurrentPolicies.Current project, Reporter reporter, SecurityPolicy.LowEffort rules) {
         int threshold = rules == null ? 0 : rules.banThreshold();
         QuarkusTransaction.requiringNew().run(() -> {
-            ReporterStanding standing = standings.of(project.id(), reporter.key());
+            ReporterStanding standing = standings.of(project.projectId(), reporter.key());
             standing.strike(threshold, clock.instant());
             if (standing.isBanned()) {
                 Log.infof("a reporter was banned from %s after %d non-compliant reports", project.slug(),
@@ -184,8 +182,8 @@ class ReportIntake {
     }
 
     /** The report whose token this is, compared in constant time; the token only ever arrives in a header. */
-    private Optional<Report> reportHoldingToken(Project project, String token) {
-        return reports.byTokenHash(project.id(), ReportTokens.hash(token))
+    private Optional<Report> reportHoldingToken(CurrentPolicies.Current project, String token) {
+        return reports.byTokenHash(project.projectId(), ReportTokens.hash(token))
                 .filter(r -> ReportTokens.matches(token, r.tokenHash()));
     }
 

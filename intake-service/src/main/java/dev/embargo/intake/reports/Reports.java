@@ -1,7 +1,12 @@
 package dev.embargo.intake.reports;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,14 +14,78 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.Session;
 
+import dev.embargo.intake.projects.TrackingIds;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
-/** The collection of submitted reports. */
+/**
+ * The collection of submitted reports. A submission is written with plain JDBC, in the three statements its transaction
+ * needs (lock, claim, insert); everything else goes through Hibernate.
+ */
 @ApplicationScoped
 public class Reports implements PanacheRepositoryBase<Report, UUID> {
 
+    /**
+     * What the project holds under a fingerprint: the report already submitted with it, or, when there is none, the
+     * next number of the project's tracking-id sequence.
+     */
+    record Claim(Optional<UUID> existing, long number) {
+    }
+
+    private final AgroalDataSource dataSource;
+
+    Reports(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * The fingerprint check and the tracking number in one statement, after {@link #lockFingerprint}: a number is drawn
+     * only when no report has this fingerprint (PostgreSQL evaluates the branch of the {@code CASE} it takes), so a
+     * resubmission burns none.
+     */
+    Claim claim(UUID projectId, String fingerprint) {
+        String sql = "SELECT r.id, CASE WHEN r.id IS NULL THEN nextval(CAST(? AS regclass)) END"
+                + " FROM (SELECT 1) AS one LEFT JOIN report r ON r.project_id = ? AND r.fingerprint = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, TrackingIds.sequenceOf(projectId));
+            ps.setObject(2, projectId);
+            ps.setString(3, fingerprint);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                UUID existing = (UUID) rs.getObject(1);
+                return new Claim(Optional.ofNullable(existing), existing == null ? rs.getLong(2) : 0);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not claim a tracking number", e);
+        }
+    }
+
+    /** Inserts the report and its sealed fields in one statement, inside the submission's transaction. */
     void add(Report report) {
-        persist(report);
+        String sql = "WITH r AS (INSERT INTO report (id, project_id, tracking_id, policy_version, submitted_at,"
+                + " reporter_subject, reporter_key, fingerprint, token_hash, findings, acknowledge_due)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)"
+                + " INSERT INTO report_field (report_id, name, ciphertext)"
+                + " SELECT r.id, f.name, f.ciphertext FROM r, unnest(?::text[], ?::bytea[]) AS f(name, ciphertext)";
+        Map<String, byte[]> fields = report.sealedFields();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, report.id());
+            ps.setObject(2, report.projectId());
+            ps.setString(3, report.trackingId());
+            ps.setInt(4, report.policyVersion());
+            ps.setTimestamp(5, Timestamp.from(report.submittedAt()));
+            ps.setString(6, report.reporterSubject());
+            ps.setString(7, report.reporterKey());
+            ps.setString(8, report.fingerprint());
+            ps.setString(9, report.tokenHash());
+            ps.setString(10, String.join(",", report.findings()));
+            ps.setTimestamp(11, report.acknowledgeDue() == null ? null : Timestamp.from(report.acknowledgeDue()));
+            ps.setArray(12, c.createArrayOf("text", fields.keySet().toArray(String[]::new)));
+            ps.setArray(13, c.createArrayOf("bytea", fields.values().toArray(byte[][]::new)));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not store the report", e);
+        }
     }
 
     public Optional<Report> byId(UUID id) {
@@ -38,11 +107,6 @@ public class Reports implements PanacheRepositoryBase<Report, UUID> {
                 ps.execute();
             }
         });
-    }
-
-    Optional<Report> byFingerprint(UUID projectId, String fingerprint) {
-        return find("from Report where projectId = ?1 and fingerprint = ?2", projectId, fingerprint)
-                .firstResultOptional();
     }
 
     Optional<Report> byTokenHash(UUID projectId, String tokenHash) {

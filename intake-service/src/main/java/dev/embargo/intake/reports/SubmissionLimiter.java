@@ -1,6 +1,7 @@
 package dev.embargo.intake.reports;
 
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -51,6 +52,13 @@ class SubmissionLimiter {
     private final TrustedProxies trustedProxies;
     private final SharedBuckets buckets;
     private final BucketConfiguration limit;
+    /**
+     * Clients whose shared bucket was found empty, with the time (System.nanoTime) before which it cannot hold a token
+     * again: other replicas can only take tokens, never add them, so until then this replica refuses without asking the
+     * database. Bounded: cleared whenever it grows past {@link #MAX_REMEMBERED}.
+     */
+    private final ConcurrentHashMap<String, Long> emptyUntil = new ConcurrentHashMap<>();
+    private static final int MAX_REMEMBERED = 100_000;
 
     @Inject
     SubmissionLimiter(SubmissionConfig config, ReporterPseudonyms pseudonyms, DataSource dataSource) {
@@ -74,10 +82,35 @@ class SubmissionLimiter {
 
     /** Takes one submission from the client's bucket, which every intake replica shares; 429 when it is empty. */
     void acquire(String client) {
+        refuseIfKnownEmpty(client);
         ConsumptionProbe probe = buckets.tryConsume("submissions:" + client, limit);
         if (!probe.isConsumed()) {
-            throw new TooManyRequests(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1));
+            if (emptyUntil.size() >= MAX_REMEMBERED) {
+                emptyUntil.clear();
+            }
+            emptyUntil.put(client, System.nanoTime() + probe.getNanosToWaitForRefill());
+            throw tooMany(probe.getNanosToWaitForRefill());
         }
+    }
+
+    /**
+     * Refuses, without the database, a client whose bucket this replica saw empty and which cannot have refilled yet.
+     * Cheap and non-blocking: the submission filter calls it before the request body is read.
+     */
+    void refuseIfKnownEmpty(String client) {
+        Long until = emptyUntil.get(client);
+        if (until == null) {
+            return;
+        }
+        long left = until - System.nanoTime();
+        if (left > 0) {
+            throw tooMany(left);
+        }
+        emptyUntil.remove(client, until);
+    }
+
+    private static TooManyRequests tooMany(long nanosToWait) {
+        return new TooManyRequests(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanosToWait) + 1));
     }
 
     /** Buckets that refilled are the same as none: their rows go, so the table holds only clients seen lately. */

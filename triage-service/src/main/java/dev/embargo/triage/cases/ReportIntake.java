@@ -68,6 +68,6 @@ class ReportIntake implements EventHandler {
         cases.add(c);
         cases.flush();
         findings.record(c.id(), r);
-        Log.infof("case %s opened for project %s", r.trackingId(), r.projectSlug());
+        Log.debugf("case %s opened for project %s", r.trackingId(), r.projectSlug());
     }
 }

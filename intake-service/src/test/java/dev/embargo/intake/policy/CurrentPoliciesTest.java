@@ -1,0 +1,77 @@
+package dev.embargo.intake.policy;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.embargo.events.EventType;
+import dev.embargo.events.Topics;
+import dev.embargo.intake.Fixtures;
+import dev.embargo.testing.TestEvents;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A replica remembers a project and its current policy after the first submission and forgets them when a policy is
+ * published, here or on another replica (whose event it reads from intake.projects). Publishing on this replica is
+ * covered by {@code PolicyApiTest}: the next submission is checked against the new version.
+ */
+@QuarkusTest
+class CurrentPoliciesTest {
+
+    @Inject
+    CurrentPolicies current;
+    @Inject
+    PolicyFollower follower;
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void aPolicyPublishedOnAnotherReplicaMakesThisOneReadTheProjectAgain() throws SQLException {
+        var project = Fixtures.projectWithExamplePolicy("openpanel");
+        var other = Fixtures.projectWithExamplePolicy("pod");
+        Fixtures.submit(project.slug(), Fixtures.completeReport()).statusCode(201);
+        Fixtures.submit(other.slug(), Fixtures.completeReport()).statusCode(201);
+        assertTrue(current.remembers(project.slug()), "a submission leaves the project remembered");
+        assertTrue(current.remembers(other.slug()));
+        await().atMost(Duration.ofSeconds(30)).until(follower::following);
+
+        // Another replica's publication: only its event reaches this one.
+        TestEvents.publishRaw(Topics.INTAKE_PROJECTS, projectId(project.slug()), UUID.randomUUID().toString(),
+                EventType.PROJECT_POLICY_PUBLISHED.type(), "{}".getBytes(StandardCharsets.UTF_8));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !current.remembers(project.slug()));
+        assertTrue(current.remembers(other.slug()), "another project's entry stays");
+    }
+
+    @Test
+    void aSlugWithNoProjectIsNeverRemembered() {
+        String unknown = Fixtures.randomSlug("nobody");
+        Fixtures.submit(unknown, Map.of("title", "t", "description", "d")).statusCode(404);
+        assertFalse(current.remembers(unknown), "a project registered later must take reports at once");
+    }
+
+    private String projectId(String slug) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT id FROM intake.project WHERE slug = ?")) {
+            ps.setString(1, slug);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+}
