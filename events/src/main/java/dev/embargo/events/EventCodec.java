@@ -8,15 +8,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -34,7 +32,8 @@ public final class EventCodec {
     private final ObjectMapper mapper;
     // Per-call settings instead of a mapper of its own: the service's mapper stays as its REST API needs it.
     private final ObjectReader reader;
-    private final ObjectWriter writer;
+    /** Writes events without their absent (null) members, as the schemas expect. */
+    private final ObjectWriter eventWriter;
     private final Map<EventType, JsonSchema> schemas = new EnumMap<>(EventType.class);
 
     /** A codec on a mapper of its own, for code without a container (tests, tools). */
@@ -50,7 +49,9 @@ public final class EventCodec {
         this.mapper = mapper;
         this.reader = mapper.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                 DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
-        this.writer = mapper.writer().without(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        // A copy carries the inclusion rule, so the service's own mapper stays as its REST API needs it.
+        this.eventWriter = mapper.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL).writer()
+                .without(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         var factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         var config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
         for (EventType type : EventType.values()) {
@@ -65,13 +66,16 @@ public final class EventCodec {
         }
     }
 
-    /** Serialises an event after checking it against its schema. */
+    /**
+     * Serialises an event after checking it against its schema: written once, read back once into the tree the
+     * validator walks, and the bytes written are the bytes returned.
+     */
     public byte[] encode(LifecycleEvent event) {
         EventType type = EventType.of(event);
         try {
-            JsonNode tree = withoutNulls(toTree(event));
-            check(type, tree);
-            return writer.writeValueAsBytes(tree);
+            byte[] bytes = eventWriter.writeValueAsBytes(event);
+            check(type, reader.readTree(bytes));
+            return bytes;
         } catch (IOException e) {
             throw new InvalidEventException(type.type() + ": not serialisable");
         }
@@ -105,29 +109,6 @@ public final class EventCodec {
     /** The JSON mapper events are written with, for consumers that keep an event's nested document. */
     public ObjectMapper mapper() {
         return mapper;
-    }
-
-    private JsonNode toTree(LifecycleEvent event) throws IOException {
-        try (TokenBuffer buffer = new TokenBuffer(mapper, false)) {
-            writer.writeValue(buffer, event);
-            try (var parser = buffer.asParser()) {
-                return reader.readTree(parser);
-            }
-        }
-    }
-
-    /**
-     * Leaves absent values out, as the schemas expect (an optional field is missing, never {@code null}). Event records
-     * hold no maps, so every object here is a record and dropping its null members is exactly "non-null inclusion".
-     */
-    private static JsonNode withoutNulls(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            object.properties().removeIf(member -> member.getValue().isNull());
-            object.forEach(EventCodec::withoutNulls);
-        } else if (node instanceof ArrayNode array) {
-            array.forEach(EventCodec::withoutNulls);
-        }
-        return node;
     }
 
     private void check(EventType type, JsonNode tree) {

@@ -65,13 +65,17 @@ public class InboxPage {
                 Math.max(0, Math.min(page, 1000)));
         int size = config.pageSize();
         List<Json> cases = triage.cases(filter.project(), filter.state(), filter.severity(), filter.sla(),
-                filter.finding(), filter.assignee(), filter.q(), "deadline", filter.page(), size + 1);
-        boolean more = cases.size() > size;
+                filter.finding(), filter.assignee(), filter.q(), "deadline", filter.page(), size);
+        // Triage's offset is page × size, so "one more than a page" would shift every later page by one and hide a
+        // case at each boundary. Whether there is a next page: the one case right after this page, asked for alone.
+        boolean more = cases.size() == size
+                && !triage.cases(filter.project(), filter.state(), filter.severity(), filter.sla(), filter.finding(),
+                        filter.assignee(), filter.q(), "deadline", (filter.page() + 1) * size, 1).isEmpty();
         Json counts = triage.counts(filter.project(), filter.severity(), filter.sla(), filter.finding(),
                 filter.assignee(), filter.q());
-        return inbox.data("cases", more ? cases.subList(0, size) : cases).data("more", more).data("filter", filter)
-                .data("counts", counts).data("projects", intake.myProjects()).data("states", STATES)
-                .data("severities", SEVERITIES).data("slas", SLA);
+        return inbox.data("cases", cases).data("more", more).data("filter", filter).data("counts", counts)
+                .data("projects", intake.myProjects()).data("states", STATES).data("severities", SEVERITIES)
+                .data("slas", SLA);
     }
 
     /** The inbox's filter; {@link #query} builds the links of the state tabs and the pager. */

@@ -51,6 +51,11 @@ public class Cases implements PanacheRepositoryBase<Case, String> {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** Whether a case exists for the report, under its id or its tracking id: one query, no case loaded. */
+    boolean existsForReport(String reportId, String trackingId) {
+        return count("id = ?1 or trackingId = ?2", reportId, trackingId) > 0;
+    }
+
     public Optional<Case> byTrackingId(String trackingId) {
         return find("from CaseFile where trackingId = ?1", trackingId).firstResultOptional();
     }

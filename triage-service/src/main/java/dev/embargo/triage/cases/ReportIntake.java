@@ -48,7 +48,7 @@ class ReportIntake implements EventHandler {
         if (!(event instanceof ReportSubmitted r)) {
             return;
         }
-        if (cases.byId(r.reportId()).isPresent() || cases.byTrackingId(r.trackingId()).isPresent()) {
+        if (cases.existsForReport(r.reportId(), r.trackingId())) {
             // Same report under another event id (a re-publication): the case exists already.
             return;
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,7 +19,12 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class Projects implements PanacheRepositoryBase<Project, String> {
 
+    /** Versions kept parsed; far more than the platform hosts, only a bound against surprises. */
+    private static final int MAX_PARSED = 10_000;
+
     private final ObjectMapper json;
+    /** A published version never changes: each is read and parsed once, not for every case opened under it. */
+    private final Map<String, ProjectPolicy> parsed = new ConcurrentHashMap<>();
 
     Projects(ObjectMapper json) {
         this.json = json;
@@ -53,10 +59,21 @@ public class Projects implements PanacheRepositoryBase<Project, String> {
 
     /** The policy version a report was checked against; the latest known one if that version has not arrived. */
     public Optional<ProjectPolicy> policy(String projectId, int version) {
-        PolicyVersion exact = getEntityManager().find(PolicyVersion.class, projectId + ":" + version);
-        if (exact != null) {
-            return Optional.of(parse(exact.document()));
+        String key = projectId + ":" + version;
+        ProjectPolicy known = parsed.get(key);
+        if (known != null) {
+            return Optional.of(known);
         }
+        PolicyVersion exact = getEntityManager().find(PolicyVersion.class, key);
+        if (exact != null) {
+            ProjectPolicy policy = parse(exact.document());
+            if (parsed.size() >= MAX_PARSED) {
+                parsed.clear();
+            }
+            parsed.put(key, policy);
+            return Optional.of(policy);
+        }
+        // Not arrived yet: the latest known version stands in, and is not remembered under this one.
         List<PolicyVersion> latest = getEntityManager()
                 .createQuery("from PolicyVersion where projectId = :p order by version desc", PolicyVersion.class)
                 .setParameter("p", projectId).setMaxResults(1).getResultList();
