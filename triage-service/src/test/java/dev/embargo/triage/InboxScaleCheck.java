@@ -54,8 +54,23 @@ class InboxScaleCheck {
         }
         var foreign = Fixtures.project();
         long t0 = System.nanoTime();
-        seed(mine, foreign);
+        String run = seed(mine, foreign);
         System.out.printf("SCALE seeded %d + %d cases in %d ms%n", MINE, FOREIGN, (System.nanoTime() - t0) / 1_000_000);
+        try {
+            measure(owner, mine, foreign);
+        } finally {
+            // The other tests of this JVM never see the seeded cases.
+            try (Connection c = TestDatabase.superuser().getConnection(); Statement s = c.createStatement()) {
+                for (String table : List.of("milestones", "case_projects")) {
+                    s.execute("DELETE FROM triage.%s WHERE case_id LIKE '%s-%%'".formatted(table, run));
+                }
+                s.execute("DELETE FROM triage.cases WHERE id LIKE '%s-%%'".formatted(run));
+            }
+        }
+    }
+
+    private static void measure(String owner, List<Fixtures.TestProject> mine, Fixtures.TestProject foreign)
+            throws Exception {
         String token = Tokens.of(owner);
         while (given().auth().oauth2(token).get("/api/v1/cases/counts").then().extract().path("NEW") == null
                 || (int) given().auth().oauth2(token).get("/api/v1/cases/counts").then().extract().path("NEW") == 0) {
@@ -69,22 +84,59 @@ class InboxScaleCheck {
                 "/api/v1/cases?sort=deadline&size=21&trackingId=" + tracking, "6 deadline first, page 40",
                 "/api/v1/cases?sort=deadline&page=40&size=21");
         for (var page : pages.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
-            for (int i = 0; i < 5; i++) {
-                given().auth().oauth2(token).get(page.getValue()).then().statusCode(200);
-            }
-            List<Long> micros = new ArrayList<>();
-            for (int i = 0; i < RUNS; i++) {
-                long s = System.nanoTime();
-                given().auth().oauth2(token).get(page.getValue()).then().statusCode(200);
-                micros.add((System.nanoTime() - s) / 1000);
-            }
-            Collections.sort(micros);
-            System.out.printf("SCALE %-32s p50 %7.1f ms  p95 %7.1f ms%n", page.getKey(), micros.get(RUNS / 2) / 1000.0,
-                    micros.get(RUNS * 95 / 100) / 1000.0);
+            time(page.getKey(), token, page.getValue());
         }
+        // A maintainer of one project with a tenth of the cases, and of the other project with 2,000.
+        time("7 one 10 % project, deadline, page 0", mine.get(1).token(), "/api/v1/cases?sort=deadline&size=21");
+        time("8 one 10 % project, NEW, page 3", mine.get(1).token(),
+                "/api/v1/cases?state=NEW&sort=deadline&page=3&size=21");
+        time("9 one 10 % project, counts", mine.get(1).token(), "/api/v1/cases/counts");
+        time("10 the 2,000-case project, deadline", foreign.token(), "/api/v1/cases?sort=deadline&size=21");
+
         String ids = mine.stream().map(p -> "'" + p.id() + "'").collect(Collectors.joining(","));
         explain("old deadline page 0", OLD.formatted(ids, "", 0));
         explain("old state NEW page 3", OLD.formatted(ids, " AND c.state = 'NEW'", 63));
+        if (hasNextDueAt()) {
+            explain("new deadline page 0", NEW.formatted(ids, "", "c.next_due_at, ", 0));
+            explain("new state NEW page 3", NEW.formatted(ids, " AND c.state = 'NEW'", "c.next_due_at, ", 63));
+            explain("new newest first page 0", NEW.formatted(ids, "", "", 0));
+            explain("new one 10 % project, NEW page 3",
+                    NEW.formatted("'" + mine.get(1).id() + "'", " AND c.state = 'NEW'", "c.next_due_at, ", 63));
+            explain("new counts", COUNTS.formatted(ids));
+        }
+    }
+
+    private static void time(String name, String token, String path) {
+        for (int i = 0; i < 5; i++) {
+            given().auth().oauth2(token).get(path).then().statusCode(200);
+        }
+        List<Long> micros = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            long s = System.nanoTime();
+            given().auth().oauth2(token).get(path).then().statusCode(200);
+            micros.add((System.nanoTime() - s) / 1000);
+        }
+        Collections.sort(micros);
+        System.out.printf("SCALE %-38s p50 %7.1f ms  p95 %7.1f ms%n", name, micros.get(RUNS / 2) / 1000.0,
+                micros.get(RUNS * 95 / 100) / 1000.0);
+    }
+
+    /** The list query as the service sends it with next_due_at (Hibernate's SQL, columns abridged). */
+    static final String NEW = """
+            SELECT c.id, c.state, c.submitted_at FROM triage.cases c
+            WHERE EXISTS (SELECT 1 FROM triage.case_projects p WHERE c.id = p.case_id AND p.project_id IN (%s))%s
+            ORDER BY %sc.submitted_at DESC, c.id
+            OFFSET %d ROWS FETCH FIRST 21 ROWS ONLY""";
+
+    static final String COUNTS = """
+            SELECT c.state, count(c.id) FROM triage.cases c
+            WHERE EXISTS (SELECT 1 FROM triage.case_projects p WHERE c.id = p.case_id AND p.project_id IN (%s))
+            GROUP BY c.state""";
+
+    static boolean hasNextDueAt() throws SQLException {
+        try (Connection c = TestDatabase.superuser().getConnection(); Statement s = c.createStatement()) {
+            return hasNextDueAt(s);
+        }
     }
 
     /** The list query as the service sent it before next_due_at (Hibernate's SQL, columns abridged). */
@@ -115,7 +167,7 @@ class InboxScaleCheck {
     }
 
     /** Cases in every state with their clocks, as the test policy sets them, about 1 KB of sealed content each. */
-    static void seed(List<Fixtures.TestProject> mine, Fixtures.TestProject foreign) throws SQLException {
+    static String seed(List<Fixtures.TestProject> mine, Fixtures.TestProject foreign) throws SQLException {
         String run = Fixtures.random("s");
         try (Connection c = TestDatabase.superuser().getConnection(); Statement s = c.createStatement()) {
             s.execute("SET search_path = triage");
@@ -184,6 +236,7 @@ class InboxScaleCheck {
             s.execute("ANALYZE case_projects");
             s.execute("ANALYZE milestones");
         }
+        return run;
     }
 
     static boolean hasNextDueAt(Statement s) throws SQLException {
