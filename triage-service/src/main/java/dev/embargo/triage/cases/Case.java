@@ -9,10 +9,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -138,6 +142,9 @@ public class Case implements SealedColumns {
     private Instant publishNotBefore;
     @Column(name = "publication_forced")
     private boolean publicationForced;
+    /** The next open deadline ({@link #nextDueAt()}), stored for the inbox's index; moves only with the clocks. */
+    @Column(name = "next_due_at")
+    private Instant nextDueAt;
     @Version
     private long version;
 
@@ -211,7 +218,7 @@ public class Case implements SealedColumns {
         requireLead(by, "request information on");
         require(Step.REQUEST_INFO);
         stateBeforeInfo = state;
-        milestones.forEach(m -> m.pause(now));
+        moveClocks(m -> true, m -> m.pause(now));
         silenceDeadline = plan.silenceDays().map(d -> now.plus(d, ChronoUnit.DAYS)).orElse(null);
         move("REQUEST_INFO", CaseState.NEEDS_INFO, by.subject(), now, reason);
         events.add(new CaseNeedsInfo(id, trackingId, projectSlugs(), now, by.subject()));
@@ -230,7 +237,7 @@ public class Case implements SealedColumns {
 
     private void resumeFromNeedsInfo(String actor, Instant now, String reason) {
         require(Step.RESUME);
-        milestones.forEach(m -> m.resume(now));
+        moveClocks(m -> true, m -> m.resume(now));
         silenceDeadline = null;
         CaseState back = stateBeforeInfo == null ? CaseState.ACKNOWLEDGED : stateBeforeInfo;
         stateBeforeInfo = null;
@@ -381,7 +388,7 @@ public class Case implements SealedColumns {
     }
 
     private void publishNow(String actor, Instant now, String reason) {
-        milestones.forEach(m -> m.settle(now));
+        moveClocks(m -> true, m -> m.settle(now));
         move("PUBLISH", CaseState.PUBLISHED, actor, now, reason);
         published = true;
     }
@@ -482,7 +489,7 @@ public class Case implements SealedColumns {
     }
 
     private void closeAs(Resolution resolution, String duplicateOfId, String actor, Instant now, String reason) {
-        milestones.forEach(m -> m.settle(now));
+        moveClocks(m -> true, m -> m.settle(now));
         silenceDeadline = null;
         stateBeforeInfo = null;
         this.resolution = resolution;
@@ -540,7 +547,7 @@ public class Case implements SealedColumns {
             startClock(MilestoneKind.FIX, severity, now, plan, projectId, projectSlug);
         }
         if (state == CaseState.NEEDS_INFO) {
-            milestones.stream().filter(m -> m.belongsTo(projectId, this.projectId)).forEach(m -> m.pause(now));
+            moveClocks(m -> m.belongsTo(projectId, this.projectId), m -> m.pause(now));
         }
         history.add(new HistoryEntry(id, history.size(), now, by.subject(), "ADD_PROJECT", state, state, projectSlug));
         updatedAt = now;
@@ -800,7 +807,7 @@ public class Case implements SealedColumns {
             return false;
         }
         Instant due = m.dueAt();
-        m.breach(now);
+        moveClocks(m::equals, x -> x.breach(now));
         events.add(new SlaBreached(m.id(), id, trackingId, slugOf(m), SlaMilestone.valueOf(m.kind().name()), due, now));
         return true;
     }
@@ -910,8 +917,7 @@ public class Case implements SealedColumns {
     }
 
     private void settle(MilestoneKind kind, String project, Instant now) {
-        milestones.stream().filter(m -> m.kind() == kind && m.belongsTo(project, projectId))
-                .forEach(m -> m.settle(now));
+        moveClocks(m -> m.kind() == kind && m.belongsTo(project, projectId), m -> m.settle(now));
     }
 
     private void startClock(MilestoneKind kind, Severity severity, Instant start, SlaPlan plan) {
@@ -920,8 +926,33 @@ public class Case implements SealedColumns {
 
     private void startClock(MilestoneKind kind, Severity severity, Instant start, SlaPlan plan, String project,
             String slug) {
-        plan.due(kind, severity, start).ifPresent(
-                due -> milestones.add(new Milestone(kind, start, due, plan.warningFraction(), project, slug)));
+        plan.due(kind, severity, start).ifPresent(due -> {
+            milestones.add(new Milestone(kind, start, due, plan.warningFraction(), project, slug));
+            clocksMoved();
+        });
+    }
+
+    /** Every change of a clock goes through here (or {@link #startClock}), so the next open deadline follows it. */
+    private void moveClocks(Predicate<Milestone> which, Consumer<Milestone> change) {
+        milestones.stream().filter(which).forEach(change);
+        clocksMoved();
+    }
+
+    /**
+     * The one rule of the next open deadline: the earliest due of the clocks still running (neither settled nor
+     * breached); a paused clock has no due date until it resumes. Null when no clock runs.
+     */
+    private void clocksMoved() {
+        nextDueAt = milestones.stream().filter(Milestone::isRunning).map(Milestone::dueAt).filter(Objects::nonNull)
+                .min(Comparator.naturalOrder()).orElse(null);
+    }
+
+    /**
+     * The case's next open deadline (see {@link #clocksMoved()}): the inbox's "next deadline first" order and its "due
+     * within" filter.
+     */
+    public Instant nextDueAt() {
+        return nextDueAt;
     }
 
     /** The lead project's clock of a kind. */

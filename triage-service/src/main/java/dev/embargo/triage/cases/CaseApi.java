@@ -145,10 +145,8 @@ public final class CaseApi {
     }
 
     static CaseSummary summary(Case c, List<CaseFinding> findings) {
-        Instant next = c.milestones().stream().filter(m -> m.settledAt() == null && m.breachedAt() == null)
-                .map(Milestone::dueAt).filter(d -> d != null).min(Instant::compareTo).orElse(null);
         return new CaseSummary(c.id(), c.trackingId(), c.state(), c.resolution(), c.severity(), c.cvssScore(),
-                c.projectSlugs(), c.assignee(), c.submittedAt(), c.updatedAt(), next,
+                c.projectSlugs(), c.assignee(), c.submittedAt(), c.updatedAt(), c.nextDueAt(),
                 findings.stream().map(CaseFinding::code).toList());
     }
 

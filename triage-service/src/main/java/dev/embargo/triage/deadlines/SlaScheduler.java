@@ -125,12 +125,16 @@ public class SlaScheduler {
         return breached.size();
     }
 
-    /** Locks a batch of due milestone rows; rows another run holds are skipped, not waited for. */
+    /**
+     * Locks a batch of due milestone rows and their cases' rows; rows another run or a maintainer's step holds are
+     * skipped, not waited for. A breach moves the case's next deadline, so it writes the case row too: holding both
+     * locks from the start, the scheduler never waits for a step that waits for its clock.
+     */
     @SuppressWarnings("unchecked")
     private List<Cases.DueClock> claim(String condition, Instant now) {
         List<Object[]> rows = em
-                .createNativeQuery("SELECT m.id, m.case_id FROM milestones m WHERE " + condition
-                        + " LIMIT ?2 FOR UPDATE OF m SKIP LOCKED")
+                .createNativeQuery("SELECT m.id, m.case_id FROM milestones m JOIN cases c ON c.id = m.case_id WHERE "
+                        + condition + " LIMIT ?2 FOR UPDATE OF m, c SKIP LOCKED")
                 .setParameter(1, Timestamp.from(now)).setParameter(2, config.batchSize()).getResultList();
         return rows.stream().map(r -> new Cases.DueClock((String) r[0], (String) r[1])).toList();
     }

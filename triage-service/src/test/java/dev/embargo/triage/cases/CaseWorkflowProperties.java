@@ -40,13 +40,13 @@ class CaseWorkflowProperties {
             now = now.plus(Duration.ofMinutes(s.minutes()));
             if (s.tick()) {
                 for (Milestone m : c.milestones()) {
-                    try {
-                        m.breach(now);
+                    // Through the aggregate, as the scheduler does: not due, paused, settled or breached changes
+                    // nothing.
+                    if (c.breachClock(m.id(), now)) {
                         breaches.merge(m.id(), 1, Integer::sum);
-                    } catch (IllegalStateException notDue) {
-                        // not due, paused, settled or already breached: nothing happens
                     }
                 }
+                assertEquals(nextOpenDeadline(c), c.nextDueAt(), "the stored next deadline follows a breach");
                 continue;
             }
             CaseState before = c.state();
@@ -61,6 +61,7 @@ class CaseWorkflowProperties {
                 assertEquals(before, c.state(), "a refused move changes nothing");
                 assertEquals(historyBefore, c.history().size());
             }
+            assertEquals(nextOpenDeadline(c), c.nextDueAt(), "the stored next deadline follows every step");
         }
 
         // History is complete: an unbroken chain from NEW to the current state.
@@ -87,5 +88,11 @@ class CaseWorkflowProperties {
         // At most one breach per milestone, and only for milestones that ran.
         breaches.values().forEach(n -> assertEquals(1, n));
         assertTrue(c.milestones().stream().filter(m -> m.breachedAt() != null).count() == breaches.size());
+    }
+
+    /** The inbox's deadline as the list computed it from the clocks before it was stored. */
+    private static Instant nextOpenDeadline(Case c) {
+        return c.milestones().stream().filter(m -> m.settledAt() == null && m.breachedAt() == null)
+                .map(Milestone::dueAt).filter(d -> d != null).min(Instant::compareTo).orElse(null);
     }
 }
