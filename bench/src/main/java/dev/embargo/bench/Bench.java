@@ -54,9 +54,9 @@ public final class Bench {
     /** --pipeline: only the phases that send reports through the services (no seeding at scale). */
     boolean pipelineOnly;
     /**
-     * HTTP/1.1, as reporters' tools and an ingress speak to a service: each concurrent client on a connection of its own.
-     * The JDK client's default, HTTP/2 by upgrade, multiplexes every client over one connection, which one event-loop
-     * thread of the service then serves alone.
+     * HTTP/1.1, as reporters' tools and an ingress speak to a service: each concurrent client on a connection of its
+     * own. The JDK client's default, HTTP/2 by upgrade, multiplexes every client over one connection, which one
+     * event-loop thread of the service then serves alone.
      */
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -120,8 +120,18 @@ public final class Bench {
 
     // ---- e. readiness and memory ---------------------------------------------------------------------------------
 
-    void readinessAndIdleMemory() throws IOException {
+    /**
+     * Time to ready "from the second start on": each service is restarted alone on the otherwise idle platform (the
+     * first start after a build records the AOT cache when the service stops; this start uses it), then its start time
+     * is read from its log and its idle RSS from /proc.
+     */
+    void readinessAndIdleMemory() throws IOException, InterruptedException {
         for (String svc : MEASURED) {
+            Process restart = new ProcessBuilder(root.resolve("platform").toString(), "restart", svc).inheritIO()
+                    .start();
+            if (restart.waitFor() != 0) {
+                throw new IllegalStateException("./platform restart " + svc + " failed");
+            }
             Double ready = readySeconds(svc);
             long rss = rssMb(svc);
             figures.put(svc + ".readySeconds", ready);
