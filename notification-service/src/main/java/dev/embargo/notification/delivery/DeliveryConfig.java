@@ -28,6 +28,13 @@ public interface DeliveryConfig {
     @WithDefault("10")
     int mailConcurrency();
 
+    /**
+     * How long a run waits after a wake-up before it claims, so the commits of those few milliseconds go out as one
+     * batch (one claim, one read, one mark) rather than one run each; a notification waits that much longer.
+     */
+    @WithDefault("20ms")
+    Duration wakeDelay();
+
     /** Attempts before a delivery is given up (and its webhook endpoint marked failing). */
     @WithDefault("8")
     int maxAttempts();

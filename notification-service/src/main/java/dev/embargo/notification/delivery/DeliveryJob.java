@@ -72,8 +72,12 @@ class DeliveryJob {
         }
     }
 
-    /** Runs until a run claimed less than a full batch and nobody woke it meanwhile. */
+    /**
+     * Runs until a run claimed less than a full batch and nobody woke it meanwhile. Before a run that a wake-up asked
+     * for it waits {@code wake-delay}, so what commits meanwhile joins that run's batch.
+     */
     private void drain() {
+        pause();
         while (true) {
             again.set(false);
             int claimed;
@@ -85,13 +89,29 @@ class DeliveryJob {
                 draining.set(false);
                 return;
             }
-            if (claimed >= config.batchSize() || again.get()) {
+            if (claimed >= config.batchSize()) {
+                continue;
+            }
+            if (again.get()) {
+                pause();
                 continue;
             }
             draining.set(false);
             // A wake-up between the check and the reset found the drain still running: take it over.
             if (!again.get() || !draining.compareAndSet(false, true)) {
                 return;
+            }
+        }
+    }
+
+    private void pause() {
+        long millis = config.wakeDelay().toMillis();
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                // Shutting down: this run still claims, and what it claims is recorded or its lease runs out.
+                Thread.currentThread().interrupt();
             }
         }
     }
