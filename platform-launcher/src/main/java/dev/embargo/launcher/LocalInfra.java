@@ -1,5 +1,6 @@
 package dev.embargo.launcher;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -15,16 +16,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -32,8 +32,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Runs the local platform's PostgreSQL (data kept in a directory between runs, one role and schema per service) and an
- * SMTP sink whose received mail is listed as JSON over HTTP ({@code GET /api/messages[?to=address]}). Configured by
- * environment: {@code EMBARGO_HOME} (state directory), {@code PG_PORT}, {@code SMTP_PORT}, {@code MAIL_API_PORT} and
+ * SMTP sink ({@link MailSink}) whose received mail is listed as JSON over HTTP ({@code GET /api/messages[?to=address]}:
+ * to, subject, sentAt and body of each mail, in the order received). Configured by environment: {@code EMBARGO_HOME}
+ * (state directory), {@code PG_PORT}, {@code SMTP_PORT}, {@code MAIL_API_PORT} and
  * {@code EMBARGO_DB_PASSWORD_<SERVICE>} for each of intake, triage, notification, credits. Stops on SIGTERM.
  */
 public final class LocalInfra {
@@ -59,8 +60,7 @@ public final class LocalInfra {
             provision(c);
         }
 
-        GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
+        MailSink mail = MailSink.start("127.0.0.1", smtpPort);
         HttpServer api = HttpServer.create(new InetSocketAddress("127.0.0.1", apiPort), 0);
         api.createContext("/api/messages", exchange -> listMessages(exchange, mail));
         api.start();
@@ -69,7 +69,7 @@ public final class LocalInfra {
         var done = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             api.stop(0);
-            mail.stop();
+            mail.close();
             try {
                 pg.close();
             } catch (IOException e) {
@@ -109,36 +109,49 @@ public final class LocalInfra {
         }
     }
 
-    private static void listMessages(HttpExchange exchange, GreenMail mail) throws IOException {
+    private static final Session SESSION = Session.getInstance(new Properties());
+
+    static void listMessages(HttpExchange exchange, MailSink mail) throws IOException {
         String query = exchange.getRequestURI().getQuery();
         String to = query != null && query.startsWith("to=")
                 ? java.net.URLDecoder.decode(query.substring(3), StandardCharsets.UTF_8) : null;
+        byte[] body = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(messages(mail, to));
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream os = exchange.getResponseBody()) {
+            os.write(body);
+        }
+    }
+
+    /** The mails received, parsed only now; {@code to} (or null) keeps those with a recipient containing it. */
+    static List<Map<String, Object>> messages(MailSink mail, String to) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (MimeMessage m : mail.getReceivedMessages()) {
+        for (MailSink.Received r : mail.received()) {
             try {
+                MimeMessage m = new MimeMessage(SESSION, new ByteArrayInputStream(r.raw()));
                 List<String> recipients = new ArrayList<>();
-                for (Address a : m.getAllRecipients()) {
-                    recipients.add(a.toString());
+                Address[] headerRecipients = m.getAllRecipients();
+                if (headerRecipients != null) {
+                    for (Address a : headerRecipients) {
+                        recipients.add(a.toString());
+                    }
+                } else {
+                    recipients.addAll(r.envelopeTo());
                 }
-                if (to != null && recipients.stream().noneMatch(r -> r.contains(to))) {
+                if (to != null && recipients.stream().noneMatch(x -> x.contains(to))) {
                     continue;
                 }
                 var row = new LinkedHashMap<String, Object>();
                 row.put("to", recipients);
                 row.put("subject", m.getSubject());
                 row.put("sentAt", m.getSentDate() == null ? null : m.getSentDate().toInstant().toString());
-                row.put("body", GreenMailUtil.getBody(m));
+                row.put("body", MailSink.body(r.raw()));
                 out.add(row);
             } catch (MessagingException e) {
                 // skip a message we cannot read
             }
         }
-        byte[] body = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(out);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream os = exchange.getResponseBody()) {
-            os.write(body);
-        }
+        return out;
     }
 
     private static String env(String name, String fallback) {

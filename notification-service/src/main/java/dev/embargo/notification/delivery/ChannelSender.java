@@ -1,5 +1,6 @@
 package dev.embargo.notification.delivery;
 
+import java.util.List;
 import java.util.UUID;
 
 /** Delivers one claimed row over one channel. Called outside any transaction; must bound its own time. */
@@ -23,4 +24,12 @@ public interface ChannelSender {
     Channel channel();
 
     Outcome attempt(UUID deliveryId);
+
+    /**
+     * Attempts several claimed rows at once; the outcomes in the order of the ids. A channel that can read and send a
+     * batch more cheaply than one by one overrides this; it must still bound its own time.
+     */
+    default List<Outcome> attemptAll(List<UUID> deliveryIds) {
+        return deliveryIds.stream().map(this::attempt).toList();
+    }
 }

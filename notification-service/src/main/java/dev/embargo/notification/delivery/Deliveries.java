@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -39,6 +41,22 @@ public class Deliveries implements PanacheRepositoryBase<Delivery, UUID> {
     /** A row claimed for one attempt. */
     public record Claim(UUID id, Channel channel, UUID endpointId) {
     }
+
+    /** A delivered row and when its send succeeded. */
+    record Sent(UUID id, Instant at) {
+    }
+
+    private static final String OPEN_MAILS = "SELECT id, address, subject, body_text, body_html FROM delivery"
+            + " WHERE id = ANY (?) AND channel = 'EMAIL'";
+
+    /**
+     * Marks a batch sent in one statement. Like {@link Delivery#delivered}, only pending rows change, so recording
+     * again changes nothing; the rows it changed come back for their {@link DeliverySettled}.
+     */
+    private static final String MARK_SENT = "UPDATE delivery d SET status = 'SENT', attempts = d.attempts + 1,"
+            + " sent_at = s.at, claimed_until = NULL, last_error = NULL"
+            + " FROM unnest(?::uuid[], ?::timestamptz[]) AS s(id, at)"
+            + " WHERE d.id = s.id AND d.status = 'PENDING' RETURNING d.id, d.channel, d.endpoint_id";
 
     private static final String INSERT = "INSERT INTO delivery (id, event_id, event_type, project_slug, tracking_id,"
             + " recipient, channel, endpoint_id, address, subject, body_text, body_html, payload, status, attempts,"
@@ -166,18 +184,80 @@ public class Deliveries implements PanacheRepositoryBase<Delivery, UUID> {
         return gaveUp;
     }
 
-    public Optional<Delivery> find(UUID id) {
-        return findByIdOptional(id);
+    /**
+     * Records a batch of successful attempts in one transaction and one statement.
+     *
+     * @return how many rows were pending and are now sent
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    int recordSent(List<Sent> sent) {
+        if (sent.isEmpty()) {
+            return 0;
+        }
+        UUID[] ids = new UUID[sent.size()];
+        String[] at = new String[sent.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = sent.get(i).id();
+            at[i] = sent.get(i).at().toString();
+        }
+        List<DeliverySettled> settledRows = new ArrayList<>(ids.length);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(MARK_SENT)) {
+            ps.setArray(1, c.createArrayOf("uuid", ids));
+            ps.setArray(2, c.createArrayOf("text", at));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    settledRows.add(new DeliverySettled((UUID) rs.getObject(1), Channel.valueOf(rs.getString(2)),
+                            (UUID) rs.getObject(3), true));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record sent deliveries", e);
+        }
+        settledRows.forEach(settled::fire);
+        return settledRows.size();
     }
 
-    /** The recipient address and mail of an email delivery, decrypted. */
-    public Mail openMail(Delivery d) {
-        String bound = "delivery:" + d.id() + ":";
+    /**
+     * Reads the email deliveries among these ids in one query, still sealed, without a transaction (the rows of a claim
+     * do not change while it holds them, and nothing is written). {@link #open} opens each where it is sent.
+     *
+     * @return the mails by delivery id; a row that no longer exists is absent
+     */
+    public Map<UUID, SealedMail> readMails(List<UUID> ids) {
+        Map<UUID, SealedMail> mails = new HashMap<>();
+        if (ids.isEmpty()) {
+            return mails;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(OPEN_MAILS)) {
+            ps.setArray(1, c.createArrayOf("uuid", ids.toArray(UUID[]::new)));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    UUID id = (UUID) rs.getObject(1);
+                    mails.put(id, new SealedMail(id, rs.getBytes(2), rs.getBytes(3), rs.getBytes(4), rs.getBytes(5)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read deliveries", e);
+        }
+        return mails;
+    }
+
+    /** An email delivery as stored: address and mail encrypted, bound to its row and field. */
+    public record SealedMail(UUID id, byte[] address, byte[] subject, byte[] bodyText, byte[] bodyHtml) {
+    }
+
+    /** The recipient address and mail of a stored email delivery, decrypted. */
+    public Mail open(SealedMail m) {
+        String bound = "delivery:" + m.id() + ":";
         var cipher = ciphers.atRest();
-        return new Mail(cipher.decrypt(d.address(), bound + "address"),
-                new MailRenderer.Rendered(cipher.decrypt(d.subject(), bound + "subject"),
-                        cipher.decrypt(d.bodyText(), bound + "body_text"),
-                        cipher.decrypt(d.bodyHtml(), bound + "body_html")));
+        return new Mail(cipher.decrypt(m.address(), bound + "address"),
+                new MailRenderer.Rendered(cipher.decrypt(m.subject(), bound + "subject"),
+                        cipher.decrypt(m.bodyText(), bound + "body_text"),
+                        cipher.decrypt(m.bodyHtml(), bound + "body_html")));
+    }
+
+    public Optional<Delivery> find(UUID id) {
+        return findByIdOptional(id);
     }
 
     /** An opened email delivery. */

@@ -188,20 +188,4 @@ public class Delivery {
     public Instant sentAt() {
         return sentAt;
     }
-
-    byte[] address() {
-        return address;
-    }
-
-    byte[] subject() {
-        return subject;
-    }
-
-    byte[] bodyText() {
-        return bodyText;
-    }
-
-    byte[] bodyHtml() {
-        return bodyHtml;
-    }
 }

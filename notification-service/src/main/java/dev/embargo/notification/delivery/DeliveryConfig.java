@@ -13,9 +13,27 @@ public interface DeliveryConfig {
     @WithDefault("1s")
     String interval();
 
-    /** Deliveries claimed per run. */
+    /**
+     * Deliveries claimed per run, read in one query and marked sent in one statement. A run that claimed a full batch
+     * is followed at once by the next, so a backlog drains without waiting for the interval.
+     */
     @WithDefault("100")
     int batchSize();
+
+    /**
+     * Mails of a batch in flight at once. Matches {@code quarkus.mailer.max-pool-size}: each mail in flight holds one
+     * kept-alive SMTP connection of the mailer's pool. With the mailer's timeout it bounds how long a batch may take
+     * (batch size / this × timeout), which stays under the claim lease.
+     */
+    @WithDefault("10")
+    int mailConcurrency();
+
+    /**
+     * How long a run waits after a wake-up before it claims, so the commits of those few milliseconds go out as one
+     * batch (one claim, one read, one mark) rather than one run each; a notification waits that much longer.
+     */
+    @WithDefault("20ms")
+    Duration wakeDelay();
 
     /** Attempts before a delivery is given up (and its webhook endpoint marked failing). */
     @WithDefault("8")

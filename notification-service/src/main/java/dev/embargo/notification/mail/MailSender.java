@@ -11,7 +11,7 @@ public class MailSender {
 
     private final Mailer mailer;
 
-    MailSender(Mailer mailer) {
+    protected MailSender(Mailer mailer) {
         this.mailer = mailer;
     }
 

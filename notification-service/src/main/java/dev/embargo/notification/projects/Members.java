@@ -52,6 +52,13 @@ public class Members implements PanacheRepositoryBase<Member, Member.Key> {
         if (projectSlugs.isEmpty()) {
             return List.of();
         }
+        if (projectSlugs.size() == 1) {
+            // The usual case (a case of one project), once per event: unlike an IN list, whose SQL depends on its
+            // length, Hibernate translates this query once and reuses its plan.
+            return getEntityManager()
+                    .createQuery("from Member m where m.id.projectSlug = :slug order by m.id.subject", Member.class)
+                    .setParameter("slug", projectSlugs.iterator().next()).getResultList();
+        }
         return getEntityManager()
                 .createQuery("from Member m where m.id.projectSlug in :slugs order by m.id.subject", Member.class)
                 .setParameter("slugs", projectSlugs).getResultList();

@@ -59,10 +59,13 @@ public class WebhookEndpoints implements PanacheRepositoryBase<WebhookEndpoint, 
         if (projectSlugs.isEmpty()) {
             return List.of();
         }
-        return getEntityManager()
-                .createQuery("from WebhookEndpoint e where e.projectSlug in :slugs order by e.createdAt",
-                        WebhookEndpoint.class)
-                .setParameter("slugs", projectSlugs).getResultList().stream().filter(e -> e.wants(eventType)).toList();
+        // One project (the usual case, once per event) by the query whose translation Hibernate keeps (see Members).
+        List<WebhookEndpoint> endpoints = projectSlugs.size() == 1 ? ofProject(projectSlugs.iterator().next())
+                : getEntityManager()
+                        .createQuery("from WebhookEndpoint e where e.projectSlug in :slugs order by e.createdAt",
+                                WebhookEndpoint.class)
+                        .setParameter("slugs", projectSlugs).getResultList();
+        return endpoints.stream().filter(e -> e.wants(eventType)).toList();
     }
 
     String secret(WebhookEndpoint endpoint) {
