@@ -600,6 +600,8 @@ public final class Bench {
         var baseline = honestTraffic(phase, null);
         var flooded = new AtomicInteger();
         var floodTooMany = new AtomicInteger();
+        var cpuBefore = cpu.snapshot();
+        long floodStarted = System.nanoTime();
         var during = honestTraffic(phase, () -> {
             int status = submit("10.66.0.1", "flood");
             flooded.incrementAndGet();
@@ -607,6 +609,23 @@ public final class Bench {
                 floodTooMany.incrementAndGet();
             }
         });
+        // Where the two cores went during the flood: the flooding client is this process, on the same machine.
+        var used = ProcessCpu.between(cpuBefore, cpu.snapshot());
+        double seconds = (System.nanoTime() - floodStarted) / 1e9;
+        double intakeShare = used.getOrDefault("intake", 0.0) / seconds / 10;
+        double benchShare = used.getOrDefault("bench", 0.0) / seconds / 10;
+        double pgShare = used.getOrDefault("postgresql", 0.0) / seconds / 10;
+        figures.put("flood.cpu.intakePercentOfOneCore", intakeShare);
+        figures.put("flood.cpu.benchClientPercentOfOneCore", benchShare);
+        figures.put("flood.cpu.postgresqlPercentOfOneCore", pgShare);
+        figures.put("flood.intakeCpuMsPerRequest", used.getOrDefault("intake", 0.0) / Math.max(1, flooded.get()));
+        rows.add(new Row("flood: CPU while it lasts (% of one core; two cores in all)",
+                String.format(
+                        "bench client (the flooder and the honest clients) %.0f %%, intake %.0f %% (%.3f ms a"
+                                + " request), PostgreSQL %.0f %%",
+                        benchShare, intakeShare, used.getOrDefault("intake", 0.0) / Math.max(1, flooded.get()),
+                        pgShare),
+                "", null));
         double ratio = during.p(0.99) / baseline.p(0.99);
         figures.put("flood.baselineP99Ms", baseline.p(0.99));
         figures.put("flood.duringP99Ms", during.p(0.99));

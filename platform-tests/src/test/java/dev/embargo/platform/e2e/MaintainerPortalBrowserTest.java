@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -122,6 +124,34 @@ class MaintainerPortalBrowserTest {
             portal.screenshot(browser, "inbox");
             portal.open(browser, "/cases?state=CLOSED");
             assertThat(browser.driver().findElement(By.tagName("main")).getText()).doesNotContain(report.trackingId());
+        }
+    }
+
+    @Test
+    void theInboxPagesShowEveryCaseOnceAcrossPageBoundaries() {
+        // More new cases than one page holds (25), in a project the maintainer works on.
+        List<String> submitted = new ArrayList<>();
+        for (int i = 0; i < 27; i++) {
+            submitted.add(portal.submit("fim", "Path traversal in export " + i + " " + UUID.randomUUID()).trackingId());
+        }
+        submitted.forEach(trackingId -> portal.caseId(PortalRealm.MAINTAINER, trackingId));
+        List<String> expected = portal.newCases(PortalRealm.MAINTAINER);
+        try (TestBrowser browser = TestBrowser.start()) {
+            portal.signIn(browser, PortalRealm.MAINTAINER, "/cases?state=NEW");
+            List<String> shown = new ArrayList<>();
+            for (int page = 0; page < 100; page++) {
+                if (page > 0) {
+                    portal.open(browser, "/cases?state=NEW&page=" + page);
+                }
+                browser.driver().findElements(By.cssSelector("table.cases tbody th a"))
+                        .forEach(a -> shown.add(a.getText()));
+                if (browser.driver().findElements(By.cssSelector(".pager a[rel=next]")).isEmpty()) {
+                    break;
+                }
+            }
+            // Before, each page asked triage for one case more than it shows at an offset of page × (size + 1): the
+            // case at every page boundary was shown on no page.
+            assertThat(shown).doesNotHaveDuplicates().containsAll(submitted).containsAll(expected);
         }
     }
 

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -199,6 +200,21 @@ final class Portal {
                     .path("$");
             return found.isEmpty() ? null : (String) found.get(0).get("id");
         }, id -> id != null);
+    }
+
+    /** Tracking ids of every NEW case the user may see, in the inbox's order, from triage's API (pages of 100). */
+    List<String> newCases(String user) {
+        String token = token(user);
+        List<String> all = new ArrayList<>();
+        for (int page = 0;; page++) {
+            List<String> ids = given().baseUri(platform.url(Service.TRIAGE)).auth().oauth2(token)
+                    .queryParam("state", "NEW").queryParam("sort", "deadline").queryParam("page", page)
+                    .queryParam("size", 100).get("/api/v1/cases").then().statusCode(200).extract().path("trackingId");
+            all.addAll(ids);
+            if (ids.size() < 100) {
+                return all;
+            }
+        }
     }
 
     Map<String, Object> transition(String user, String caseId, Map<String, Object> body) {

@@ -66,16 +66,20 @@ public class InboxPage {
         int size = config.pageSize();
         List<Json> cases = triage.cases(filter.project(), filter.state(), filter.severity(), filter.sla(),
                 filter.finding(), filter.assignee(), filter.q(), "deadline", filter.page(), size);
-        // Triage's offset is page × size, so "one more than a page" would shift every later page by one and hide a
-        // case at each boundary. Whether there is a next page: the one case right after this page, asked for alone.
-        boolean more = cases.size() == size
-                && !triage.cases(filter.project(), filter.state(), filter.severity(), filter.sla(), filter.finding(),
-                        filter.assignee(), filter.q(), "deadline", (filter.page() + 1) * size, 1).isEmpty();
         Json counts = triage.counts(filter.project(), filter.severity(), filter.sla(), filter.finding(),
                 filter.assignee(), filter.q());
+        // Triage's offset is page × size (asking for one more than a page would shift every later page and hide a
+        // case at each boundary). The tabs' counts are under the same filter, so they say whether a next page exists.
+        boolean more = cases.size() == size && (long) (filter.page() + 1) * size < matching(counts, filter.state());
         return inbox.data("cases", cases).data("more", more).data("filter", filter).data("counts", counts)
                 .data("projects", intake.myProjects()).data("states", STATES).data("severities", SEVERITIES)
                 .data("slas", SLA);
+    }
+
+    /** How many cases the filter matches: the count of its state, or of every state. */
+    private static long matching(Json counts, String state) {
+        return counts.entrySet().stream().filter(e -> state == null || e.getKey().equals(state))
+                .mapToLong(e -> e.getValue() instanceof Number n ? n.longValue() : 0).sum();
     }
 
     /** The inbox's filter; {@link #query} builds the links of the state tabs and the pager. */
