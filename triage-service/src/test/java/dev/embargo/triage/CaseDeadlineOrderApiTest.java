@@ -1,6 +1,7 @@
 package dev.embargo.triage;
 
-import static io.restassured.RestAssured.given;
+import static dev.embargo.triage.Fixtures.act;
+import static dev.embargo.triage.Fixtures.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -21,8 +22,6 @@ import dev.embargo.platform.crypto.Ciphers;
 import dev.embargo.triage.deadlines.SlaScheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.common.mapper.TypeRef;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * The inbox's "next deadline first" follows the clocks as they move (acknowledged, waiting for the reporter, resumed,
@@ -37,16 +36,8 @@ class CaseDeadlineOrderApiTest {
     @Inject
     SlaScheduler scheduler;
 
-    private static RequestSpecification as(Fixtures.TestProject p) {
-        return given().auth().oauth2(p.token()).contentType(ContentType.JSON);
-    }
-
     private Fixtures.TestReport report(Fixtures.TestProject p, Instant submittedAt) {
         return Fixtures.report(ciphers, p, ReportContent.Visibility.NONE, submittedAt);
-    }
-
-    private static void act(Fixtures.TestProject p, Fixtures.TestReport r, Map<String, Object> transition) {
-        as(p).body(transition).post("/api/v1/cases/" + r.caseId() + "/transitions").then().statusCode(200);
     }
 
     /** One row of the list: what the order is made of. */

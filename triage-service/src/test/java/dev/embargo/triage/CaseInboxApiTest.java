@@ -1,5 +1,7 @@
 package dev.embargo.triage;
 
+import static dev.embargo.triage.Fixtures.act;
+import static dev.embargo.triage.Fixtures.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -24,7 +26,6 @@ import dev.embargo.testing.Tokens;
 import dev.embargo.triage.cases.CaseState;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.common.mapper.TypeRef;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /** The inbox's filters by tracking id and assignee, its deadline order and its counts per state. */
@@ -34,16 +35,8 @@ class CaseInboxApiTest {
     @Inject
     Ciphers ciphers;
 
-    private static RequestSpecification as(Fixtures.TestProject p) {
-        return given().auth().oauth2(p.token()).contentType(ContentType.JSON);
-    }
-
     private Fixtures.TestReport report(Fixtures.TestProject p, Instant submittedAt) {
         return Fixtures.report(ciphers, p, ReportContent.Visibility.NONE, submittedAt);
-    }
-
-    private static void act(Fixtures.TestProject p, Fixtures.TestReport r, Map<String, Object> transition) {
-        as(p).body(transition).post("/api/v1/cases/" + r.caseId() + "/transitions").then().statusCode(200);
     }
 
     private static Map<String, Integer> counts(RequestSpecification spec) {

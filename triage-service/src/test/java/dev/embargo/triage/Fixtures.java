@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +27,8 @@ import dev.embargo.events.SecurityPolicy.Unit;
 import dev.embargo.platform.crypto.Ciphers;
 import dev.embargo.testing.TestEvents;
 import dev.embargo.testing.Tokens;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
 /** Plays intake in tests: registers projects with a policy and members, and submits sealed reports. */
 public final class Fixtures {
@@ -161,6 +164,16 @@ public final class Fixtures {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A request as a member of the project (its token), with a JSON body to come. */
+    public static RequestSpecification as(TestProject p) {
+        return given().auth().oauth2(p.token()).contentType(ContentType.JSON);
+    }
+
+    /** A workflow step on the report's case as a member of the project; it must succeed. */
+    public static void act(TestProject p, TestReport r, Map<String, Object> transition) {
+        as(p).body(transition).post("/api/v1/cases/" + r.caseId() + "/transitions").then().statusCode(200);
     }
 
     public static void awaitCase(TestProject project, String caseId) {
