@@ -30,7 +30,7 @@ import com.networknt.schema.ValidationMessage;
 public final class EventCodec {
 
     private final ObjectMapper mapper;
-    // Per-call settings instead of a mapper of its own: the service's mapper stays as its REST API needs it.
+    // Per-call settings on the service's mapper, which stays as its REST API needs it.
     private final ObjectReader reader;
     /** Writes events without their absent (null) members, as the schemas expect. */
     private final ObjectWriter eventWriter;

@@ -66,6 +66,12 @@ public class CurrentPolicies {
         bySlug.values().removeIf(entry -> entry.current().projectId().equals(projectId));
     }
 
+    /** Forgets every project; each one's next submission reads it again. */
+    void forgetAll() {
+        forgotten.incrementAndGet();
+        bySlug.clear();
+    }
+
     /** Whether this replica remembers the project of this slug now (for tests and operators). */
     boolean remembers(String slug) {
         return bySlug.containsKey(slug);

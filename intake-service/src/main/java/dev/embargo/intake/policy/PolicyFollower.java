@@ -80,13 +80,25 @@ class PolicyFollower {
             // From the end: what was published before this replica started, it reads from the database anyway.
             c.seekToEnd(partitions);
             partitions.forEach(c::position);
+            // An entry read before the follower stood at the end may predate an event it will never see: gone.
+            current.forgetAll();
             following = true;
             while (running) {
-                for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofSeconds(1))) {
-                    Header type = record.headers().lastHeader("ce_type");
-                    if (type != null && POLICY_PUBLISHED.equals(new String(type.value(), StandardCharsets.UTF_8))) {
-                        forget(record.key());
+                try {
+                    for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofSeconds(1))) {
+                        Header type = record.headers().lastHeader("ce_type");
+                        if (type != null && POLICY_PUBLISHED.equals(new String(type.value(), StandardCharsets.UTF_8))) {
+                            forget(record.key());
+                        }
                     }
+                } catch (KafkaException e) {
+                    if (e instanceof WakeupException) {
+                        throw e;
+                    }
+                    // Whatever was missed meanwhile, nothing remembered outlives it; reading goes on.
+                    Log.warnf("policy follower: %s; forgetting every project and reading on",
+                            e.getClass().getSimpleName());
+                    current.forgetAll();
                 }
             }
         } catch (WakeupException e) {
