@@ -164,6 +164,76 @@ class DeliveryTest {
     }
 
     @Test
+    void eventsReadTogetherTakeEffectInOneTransaction() throws Exception {
+        String key = newId();
+        List<String> subjects = IntStream.range(0, 30).mapToObj(i -> newId()).toList();
+        List<String> eventIds = IntStream.range(0, 30).mapToObj(i -> newId()).toList();
+        holdTheConsumer(() -> {
+            try (var producer = producer()) {
+                for (int i = 0; i < subjects.size(); i++) {
+                    producer.send(record(Topics.INTAKE_PROJECTS, key, eventIds.get(i), "project.registered.v1",
+                            codec.encode(project(subjects.get(i), "together")))).get();
+                }
+            }
+        });
+        await().atMost(20, TimeUnit.SECONDS).until(() -> subjects.stream().allMatch(s -> effects(s) == 1));
+        // processed_at is now(), the time its transaction began: one value per transaction that recorded them. The
+        // broker may hand the consumer the first few while it is held, so "one or two" rather than exactly one.
+        long transactions = Rows.count(dataSource,
+                "SELECT count(DISTINCT processed_at) FROM inbox WHERE event_id = ANY (string_to_array(?, ','))",
+                String.join(",", eventIds));
+        assertTrue(transactions <= 3, transactions + " transactions for 30 events read together");
+    }
+
+    @Test
+    void aRefusedEventAmongOthersReadTogetherIsDeadLetteredAloneAndTheOthersTakeEffectOnce() throws Exception {
+        String key = newId();
+        String first = newId();
+        String last = newId();
+        String firstEventId = newId();
+        String poisonId = newId();
+        holdTheConsumer(() -> {
+            try (var producer = producer()) {
+                producer.send(record(Topics.INTAKE_PROJECTS, key, firstEventId, "project.registered.v1",
+                        codec.encode(project(first, "before the poison")))).get();
+                producer.send(record(Topics.INTAKE_PROJECTS, key, poisonId, "project.registered.v1",
+                        codec.encode(project(newId(), "poison")))).get();
+                producer.send(record(Topics.INTAKE_PROJECTS, key, newId(), "project.registered.v1",
+                        codec.encode(project(last, "after the poison")))).get();
+                producer.send(record(Topics.INTAKE_PROJECTS, key, firstEventId, "project.registered.v1",
+                        codec.encode(project(first, "before the poison")))).get();
+            }
+        });
+        await().atMost(30, TimeUnit.SECONDS).until(() -> effects(first) == 1 && effects(last) == 1);
+        List<ConsumerRecord<String, byte[]>> dead = TestKafka.readAll(consumer.deadLetterTopic(),
+                Duration.ofSeconds(2));
+        assertEquals(1, dead.stream().filter(r -> poisonId.equals(header(r, CloudEventHeaders.ID))).count());
+        assertEquals(1, count("SELECT count(*) FROM dead_letter WHERE event_id = ?", poisonId));
+        Thread.sleep(1_000);
+        assertEquals(1, effects(first), "the event delivered twice had one effect");
+        assertEquals(1, effects(last));
+    }
+
+    /** Blocks the consumer thread in a handler while {@code meanwhile} runs, so what it sends is read together. */
+    private void holdTheConsumer(ThrowingRunnable meanwhile) throws Exception {
+        String held = newId();
+        RecordingHandler.release = new CountDownLatch(1);
+        RecordingHandler.holding = false;
+        QuarkusTransaction.requiringNew().run(() -> outbox.append(project(held, "hold")));
+        await().atMost(20, TimeUnit.SECONDS).until(() -> RecordingHandler.holding);
+        try {
+            meanwhile.run();
+        } finally {
+            RecordingHandler.release.countDown();
+        }
+        await().atMost(20, TimeUnit.SECONDS).until(() -> effects(held) == 1);
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    @Test
     void malformedAndRefusedEventsAreDeadLetteredAndTheNextIsProcessed() throws Exception {
         String key = newId();
         String malformedId = newId();

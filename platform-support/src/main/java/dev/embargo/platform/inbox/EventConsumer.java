@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,6 @@ import dev.embargo.events.EventEnvelope;
 import dev.embargo.events.InvalidEventException;
 import dev.embargo.events.LifecycleEvent;
 import dev.embargo.events.Topics;
-import dev.embargo.platform.tracing.EventTracing;
 import io.agroal.api.AgroalDataSource;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -52,9 +52,6 @@ import io.cloudevents.kafka.KafkaMessageFactory;
 import io.cloudevents.rw.CloudEventRWException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -63,10 +60,12 @@ import io.smallrye.faulttolerance.api.Guard;
 
 /**
  * Reads the topics of the service's {@link EventHandler}s and applies each event exactly once in effect: the event id
- * is recorded in the inbox in the transaction of the effect, and offsets are committed only after that transaction. An
- * event that keeps failing is published to the service's dead-letter topic ({@code <group>.dead-letter}) with a reason
- * and recorded in {@code dead_letter}; the partition then moves on. When the database is unreachable the event is
- * retried until it is back, never dead-lettered.
+ * is recorded in the inbox in the transaction of the effect, and offsets are committed only after that transaction. The
+ * consecutive events of one poll and partition are applied in one transaction (one commit, one inbox statement); if
+ * that transaction fails they are applied one at a time, so a bad event never holds back its neighbours. An event that
+ * keeps failing is published to the service's dead-letter topic ({@code <group>.dead-letter}) with a reason and
+ * recorded in {@code dead_letter}; the partition then moves on. When the database is unreachable the event is retried
+ * until it is back, never dead-lettered.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -84,7 +83,6 @@ public class EventConsumer {
     private final AgroalDataSource dataSource;
     private final ConsumerConfig config;
     private final MeterRegistry registry;
-    private final EventTracing tracing;
     /** Every {@code kafka.*} setting (bootstrap servers, security protocol, SASL, trust store), as Quarkus reads it. */
     private final Map<String, Object> kafka;
     private final String groupId;
@@ -98,7 +96,7 @@ public class EventConsumer {
     private Thread thread;
 
     EventConsumer(Instance<EventHandler> handlerBeans, EventDispatch dispatch, Inbox inbox, EventCodec codec,
-            AgroalDataSource dataSource, ConsumerConfig config, MeterRegistry registry, EventTracing tracing,
+            AgroalDataSource dataSource, ConsumerConfig config, MeterRegistry registry,
             @Identifier("default-kafka-broker") Map<String, Object> kafka,
             @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.handlerBeans = handlerBeans;
@@ -108,7 +106,6 @@ public class EventConsumer {
         this.dataSource = dataSource;
         this.config = config;
         this.registry = registry;
-        this.tracing = tracing;
         this.kafka = kafka;
         this.groupId = config.groupId().orElse(applicationName);
     }
@@ -204,14 +201,18 @@ public class EventConsumer {
         }
         Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
         boolean outage = false;
+        int total = 0;
         try {
             for (TopicPartition partition : records.partitions()) {
-                for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                    if (outage || !process(record, handlers)) {
-                        outage = true;
-                        break;
-                    }
-                    applied.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                List<ConsumerRecord<String, byte[]>> batch = records.records(partition);
+                int done = applyInOrder(batch, handlers);
+                total += done;
+                if (done > 0) {
+                    applied.put(partition, new OffsetAndMetadata(batch.get(done - 1).offset() + 1));
+                }
+                if (done < batch.size()) {
+                    outage = true;
+                    break;
                 }
             }
         } finally {
@@ -230,7 +231,7 @@ public class EventConsumer {
         if (outage) {
             throw new Unavailable();
         }
-        return applied.size();
+        return total;
     }
 
     private void rewind(KafkaConsumer<String, byte[]> consumer, TopicPartition partition, long offset) {
@@ -242,18 +243,61 @@ public class EventConsumer {
         }
     }
 
-    /** @return false when the event must be retried later because the service's own infrastructure is down */
-    private boolean process(ConsumerRecord<String, byte[]> record, List<EventHandler> all) {
+    /** What reading one record gave: an event to apply, nothing to do, or a reason to dead-letter it. */
+    private sealed interface Read {
+    }
+
+    private record Apply(EventDispatch.Delivery delivery, ConsumerRecord<String, byte[]> record) implements Read {
+    }
+
+    private record Skip() implements Read {
+    }
+
+    private record Refuse(String id, String type, String reason) implements Read {
+    }
+
+    /**
+     * Applies one partition's records in their order. Consecutive events are applied together in one transaction; if
+     * that fails for a reason other than an outage, they are applied one at a time, so that only the event at fault is
+     * retried and dead-lettered.
+     *
+     * @return how many records, from the first, were applied, skipped or dead-lettered; fewer than all when the
+     *         service's own infrastructure went away
+     */
+    private int applyInOrder(List<ConsumerRecord<String, byte[]>> records, List<EventHandler> handlers) {
+        List<Apply> run = new ArrayList<>();
+        int done = 0;
+        for (ConsumerRecord<String, byte[]> record : records) {
+            Read read = read(record, handlers);
+            if (read instanceof Apply apply) {
+                run.add(apply);
+                continue;
+            }
+            int ran = applyRun(run);
+            done += ran;
+            if (ran < run.size()) {
+                return done;
+            }
+            run.clear();
+            if (read instanceof Refuse r && !deadLetters.send(record, r.id(), r.type(), r.reason())) {
+                return done;
+            }
+            done++;
+        }
+        return done + applyRun(run);
+    }
+
+    private Read read(ConsumerRecord<String, byte[]> record, List<EventHandler> all) {
         CloudEvent cloudEvent;
         try {
             // A missing source is read as "unknown", which no topic's producer is: refused below with that reason.
             cloudEvent = KafkaMessageFactory.createReader(record)
                     .read(version -> CloudEventBuilder.fromSpecVersion(version).withSource(UNKNOWN_SOURCE));
         } catch (IllegalStateException e) {
-            return deadLetters.send(record, null, null, "missing CloudEvents id or type header");
+            return new Refuse(null, null, "missing CloudEvents id or type header");
         } catch (CloudEventRWException e) {
             // The SDK's message may quote a header value; the reason names the rule only.
-            return deadLetters.send(record, null, null, "malformed event: not a CloudEvents 1.0 binary-mode envelope");
+            return new Refuse(null, null, "malformed event: not a CloudEvents 1.0 binary-mode envelope");
         }
         String id = cloudEvent.getId();
         String type = cloudEvent.getType();
@@ -261,51 +305,78 @@ public class EventConsumer {
                 .toList();
         if (handlers.isEmpty()) {
             // Not ours, or a newer type this version does not know yet: skipping is what the contract allows.
-            return true;
+            return new Skip();
         }
         String source = cloudEvent.getSource().toString();
         if (Topics.producer(record.topic()).filter(producer -> !producer.equals(source)).isPresent()) {
-            return deadLetters.send(record, id, type, "source is not the producer of " + record.topic());
+            return new Refuse(id, type, "source is not the producer of " + record.topic());
         }
-        LifecycleEvent event;
-        EventEnvelope envelope;
         try {
-            event = codec.decode(type, cloudEvent.getData() == null ? null : cloudEvent.getData().toBytes());
+            LifecycleEvent event = codec.decode(type,
+                    cloudEvent.getData() == null ? null : cloudEvent.getData().toBytes());
             Instant time = cloudEvent.getTime() == null ? Instant.EPOCH : cloudEvent.getTime().toInstant();
-            envelope = new EventEnvelope(id, type, source, time, event.subject());
+            var envelope = new EventEnvelope(id, type, source, time, event.subject());
+            return new Apply(new EventDispatch.Delivery(envelope, event, handlers, record.headers()), record);
         } catch (InvalidEventException e) {
-            return deadLetters.send(record, id, type, "malformed event: " + e.getMessage());
+            return new Refuse(id, type, "malformed event: " + e.getMessage());
         }
+    }
+
+    /** @return how many of the run, from the first, were applied; fewer than all during an outage */
+    private int applyRun(List<Apply> run) {
+        if (run.size() > 1) {
+            try {
+                applyTogether(run.stream().map(Apply::delivery).toList());
+                return run.size();
+            } catch (Unavailable e) {
+                Log.warnf("database unreachable while applying %d events; will retry", run.size());
+                return 0;
+            } catch (RuntimeException e) {
+                Log.debugf("a batch of %d events failed (%s); applying them one at a time", run.size(),
+                        e.getClass().getSimpleName());
+            }
+        }
+        for (int i = 0; i < run.size(); i++) {
+            if (!applyAlone(run.get(i))) {
+                return i;
+            }
+        }
+        return run.size();
+    }
+
+    /** @return false when the event must be retried later because the service's own infrastructure is down */
+    private boolean applyAlone(Apply apply) {
+        var d = apply.delivery();
         try {
-            attempts.get(() -> applyOnce(record, envelope, event, handlers), Boolean.class);
+            attempts.get(() -> applyTogether(List.of(d)), Integer.class);
             return true;
         } catch (Unavailable e) {
-            Log.warnf("database unreachable while applying event %s; will retry", id);
+            Log.warnf("database unreachable while applying event %s; will retry", d.envelope().id());
             return false;
         } catch (RuntimeException e) {
             String reason = e instanceof RejectedEventException ? "rejected: " + e.getMessage()
                     : "handler failed: " + e.getClass().getSimpleName();
-            return deadLetters.send(record, id, type, reason);
+            return deadLetters.send(apply.record(), d.envelope().id(), d.envelope().type(), reason);
         }
     }
 
-    private boolean applyOnce(ConsumerRecord<String, byte[]> record, EventEnvelope envelope, LifecycleEvent event,
-            List<EventHandler> handlers) {
-        Span span = tracing.startConsumerSpan(envelope.type(), record.headers());
-        try (Scope ignored = span.makeCurrent()) {
-            dispatch.apply(envelope, event, handlers);
-            registry.counter("embargo.events.consumed", "type", envelope.type()).increment();
-            return true;
+    private int applyTogether(List<EventDispatch.Delivery> deliveries) {
+        try {
+            int applied = dispatch.apply(deliveries);
+            for (var d : deliveries) {
+                registry.counter("embargo.events.consumed", "type", d.envelope().type()).increment();
+            }
+            return applied;
         } catch (RuntimeException e) {
-            span.setStatus(StatusCode.ERROR);
             if (!databaseReachable()) {
-                // Not the event's fault: no attempt is spent on it, it waits for the database instead.
+                // Not the events' fault: no attempt is spent on them, they wait for the database instead.
                 throw new Unavailable();
             }
-            Log.warnf("event %s (%s) failed: %s", envelope.id(), envelope.type(), e.getClass().getSimpleName());
+            if (deliveries.size() == 1) {
+                var envelope = deliveries.get(0).envelope();
+                Log.warnf("event %s (%s) failed: %s", envelope.id(), envelope.type(), e.getClass().getSimpleName());
+            }
             throw e;
-        } finally {
-            span.end();
         }
     }
 

@@ -2,7 +2,11 @@ package dev.embargo.platform.inbox;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -21,19 +25,29 @@ public class Inbox {
     }
 
     /**
-     * Records an event id in the caller's transaction, which must also carry the event's effect.
+     * Records the deliveries' event ids in the caller's transaction, which must also carry their effects.
      *
-     * @return false when the event was processed before, so the effect must not be applied again
+     * @return the ids recorded now: an id missing from it was processed before, so its effect must not be applied again
      */
     @Transactional(TxType.MANDATORY)
-    public boolean firstDelivery(String eventId, String eventType) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO inbox (event_id, event_type) VALUES (?, ?) ON CONFLICT (event_id) DO NOTHING")) {
-            ps.setString(1, eventId);
-            ps.setString(2, eventType);
-            return ps.executeUpdate() == 1;
+    Set<String> firstDeliveries(List<EventDispatch.Delivery> deliveries) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO inbox (event_id, event_type) SELECT * FROM unnest(?::text[], ?::text[])"
+                                + " ON CONFLICT (event_id) DO NOTHING RETURNING event_id")) {
+            ps.setArray(1,
+                    c.createArrayOf("text", deliveries.stream().map(d -> d.envelope().id()).toArray(String[]::new)));
+            ps.setArray(2,
+                    c.createArrayOf("text", deliveries.stream().map(d -> d.envelope().type()).toArray(String[]::new)));
+            Set<String> recorded = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    recorded.add(rs.getString(1));
+                }
+            }
+            return recorded;
         } catch (SQLException e) {
-            throw new IllegalStateException("could not record the event in the inbox", e);
+            throw new IllegalStateException("could not record the events in the inbox", e);
         }
     }
 
