@@ -818,16 +818,46 @@ public final class Bench {
         var md = new StringBuilder("\n## Before and after\n\nBefore: commit ")
                 .append(JSON.readTree(beforeJson.toFile()).path("machine").path("commit").asText())
                 .append(".\n\n| figure | before | after | target | before | after |\n|---|---|---|---|---|---|\n");
+        boolean renamed = false;
         for (Row r : rows) {
             JsonNode b = before.get(r.figure());
+            String figure = r.figure();
+            if (b == null) {
+                b = formerly(r.figure(), before);
+                if (b != null) {
+                    figure = r.figure() + " *";
+                    renamed = true;
+                }
+            }
             String was = b == null ? "" : b.path("value").asText();
             String wasResult = b == null || b.path("pass").isNull() || b.path("pass").isMissingNode() ? ""
                     : b.path("pass").asBoolean() ? "PASS" : "MISS";
-            md.append("| ").append(r.figure()).append(" | ").append(was).append(" | ").append(r.value()).append(" | ")
+            md.append("| ").append(figure).append(" | ").append(was).append(" | ").append(r.value()).append(" | ")
                     .append(r.target()).append(" | ").append(wasResult).append(" | ")
                     .append(r.pass() == null ? "" : r.pass() ? "PASS" : "MISS").append(" |\n");
         }
+        if (renamed) {
+            md.append(
+                    "\n\\* measured differently before: intake with every service running, CPU per report in the intake"
+                            + " phase, memory half-way through the intake phase.\n");
+        }
         return md.toString();
+    }
+
+    /** The before row of a figure whose name (and way of measuring) changed since: intake alone, CPU and memory. */
+    static JsonNode formerly(String figure, Map<String, JsonNode> before) {
+        String former = figure.replace("intake alone: ", "intake: ").replace("intake alone at ", "intake at ")
+                .replaceFirst("^CPU per report, whole pipeline, at 100 reports/s for \\d+ s ",
+                        "CPU per report, whole pipeline ")
+                .replaceFirst("^notification CPU per mail, at 100 reports/s for \\d+ s$", "notification CPU per mail")
+                .replace("RSS under load, at 100 reports/s end to end", "RSS under intake load");
+        if (former.equals(figure)) {
+            return null;
+        }
+        // The half-rate row names its rate, which differs between runs.
+        String key = former.replaceFirst(" \\(\\d+ /s, open loop\\)$", "");
+        return before.entrySet().stream().filter(e -> e.getKey().equals(former) || e.getKey().startsWith(key + " ("))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
     static String memoryGiB() {
