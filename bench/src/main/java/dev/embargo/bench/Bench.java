@@ -97,6 +97,13 @@ public final class Bench {
             bench.write(LocalDate.now() + "-portal");
             return;
         }
+        if (List.of(args).contains("--e2e")) {
+            // Only the steady 100 reports/s after a short warm-up (bench/run --e2e): for trying one setting.
+            bench.warmUp(10_000, Duration.ofSeconds(90));
+            bench.endToEndLatency(100, Duration.ofSeconds(bench.quick ? 20 : 60));
+            bench.write(LocalDate.now() + "-e2e");
+            return;
+        }
         int label = List.of(args).indexOf("--label");
         bench.pipelineOnly = List.of(args).contains("--pipeline");
         bench.run();
@@ -107,6 +114,7 @@ public final class Bench {
     void run() throws Exception {
         readinessAndIdleMemory();
         intakeThroughputAgainstPgbench();
+        pipelineAtFullSpeed();
         endToEndLatency(10, Duration.ofSeconds(quick ? 5 : 10));
         endToEndLatency(100, Duration.ofSeconds(quick ? 10 : 60));
         flood();
@@ -378,15 +386,6 @@ public final class Bench {
         String tag = "e2e" + perSecond + "-" + Long.toHexString(System.nanoTime());
         boolean target = perSecond == 100;
         var cpuBefore = cpu.snapshot();
-        Map<String, Long> rssUnderLoad = new ConcurrentHashMap<>();
-        Thread rssProbe = Thread.ofVirtual().start(() -> {
-            try {
-                Thread.sleep(phase.toMillis() / 2);
-                MEASURED.forEach(s -> rssUnderLoad.put(s, rssMb(s)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
         paced(perSecond, phase, () -> {
             var response = post(randomClient(), tag);
             if (response != null && response.statusCode() == 201) {
@@ -400,7 +399,6 @@ public final class Bench {
         Instant loadStopped = Instant.now();
         Duration drained = pipeline.drain(Duration.ofMinutes(2));
         var used = ProcessCpu.between(cpuBefore, cpu.snapshot());
-        rssProbe.join();
         var toCase = new ArrayList<Double>();
         var toMail = new ArrayList<Double>();
         Instant lastDone = loadStopped;
@@ -458,9 +456,43 @@ public final class Bench {
                 target ? "<= 5 s" : "", target ? backlogSeconds <= 5 : null));
         if (target) {
             cpuPerReport("at " + perSecond + " reports/s for " + phase.toSeconds() + " s", "e2e" + perSecond, used,
-                    acceptedAt.size(), drained, true);
-            memoryUnderLoad(rssUnderLoad, "at " + perSecond + " reports/s end to end");
+                    acceptedAt.size(), drained, false);
         }
+    }
+
+    /**
+     * The whole pipeline at full speed: 16 clients as fast as intake answers while every service consumes, as in the
+     * issue's measurement. What a report costs each process, counted until the last one has been through all of them,
+     * and each service's memory half-way through.
+     */
+    void pipelineAtFullSpeed() throws Exception {
+        Duration phase = Duration.ofSeconds(quick ? 8 : 30);
+        var accepted = new AtomicInteger();
+        Map<String, Long> rssUnderLoad = new ConcurrentHashMap<>();
+        var cpuBefore = cpu.snapshot();
+        long deadline = System.nanoTime() + phase.toNanos();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int w = 0; w < CONCURRENCY; w++) {
+                pool.submit(() -> {
+                    while (System.nanoTime() < deadline) {
+                        if (submit(randomClient(), "pipeline") == 201) {
+                            accepted.incrementAndGet();
+                        }
+                    }
+                    return null;
+                });
+            }
+            Thread.sleep(phase.toMillis() / 2);
+            MEASURED.forEach(s -> rssUnderLoad.put(s, rssMb(s)));
+        }
+        Duration drained = pipeline.drain(Duration.ofMinutes(3));
+        var used = ProcessCpu.between(cpuBefore, cpu.snapshot());
+        figures.put("pipeline.acceptedPerSecond", accepted.get() / (double) phase.toSeconds());
+        rows.add(new Row(
+                "whole pipeline at full speed: accepted submissions/s at " + CONCURRENCY + " concurrent clients",
+                String.format("%.0f /s", accepted.get() / (double) phase.toSeconds()), "", null));
+        cpuPerReport("at full speed", "pipeline", used, accepted.get(), drained, true);
+        memoryUnderLoad(rssUnderLoad, "the whole pipeline at full speed");
     }
 
     /** Each service's RSS half-way through a phase in which every one of them works. */
@@ -847,10 +879,9 @@ public final class Bench {
     /** The before row of a figure whose name (and way of measuring) changed since: intake alone, CPU and memory. */
     static JsonNode formerly(String figure, Map<String, JsonNode> before) {
         String former = figure.replace("intake alone: ", "intake: ").replace("intake alone at ", "intake at ")
-                .replaceFirst("^CPU per report, whole pipeline, at 100 reports/s for \\d+ s ",
-                        "CPU per report, whole pipeline ")
-                .replaceFirst("^notification CPU per mail, at 100 reports/s for \\d+ s$", "notification CPU per mail")
-                .replace("RSS under load, at 100 reports/s end to end", "RSS under intake load");
+                .replace("CPU per report, whole pipeline, at full speed ", "CPU per report, whole pipeline ")
+                .replace("notification CPU per mail, at full speed", "notification CPU per mail")
+                .replace("RSS under load, the whole pipeline at full speed", "RSS under intake load");
         if (former.equals(figure)) {
             return null;
         }

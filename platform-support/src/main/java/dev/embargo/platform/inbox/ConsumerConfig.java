@@ -16,6 +16,13 @@ public interface ConsumerConfig {
     /** Consumer group; defaults to the application name so each service reads every event once. */
     Optional<String> groupId();
 
+    /**
+     * Most records one poll returns, and so most events applied in one transaction. Larger batches commit less often;
+     * the first event of a batch waits for the last, so this also bounds the latency a backlog adds.
+     */
+    @WithDefault("100")
+    int batchSize();
+
     /** Attempts at one event before it goes to the dead-letter topic. */
     @WithDefault("3")
     int maxAttempts();

@@ -128,7 +128,7 @@ public class EventConsumer {
         p.put(ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(MAX_POLL_RECORDS_CONFIG, 100);
+        p.put(MAX_POLL_RECORDS_CONFIG, config.batchSize());
         p.put(DEFAULT_API_TIMEOUT_MS_CONFIG, (int) config.apiTimeout().toMillis());
         p.put(KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
