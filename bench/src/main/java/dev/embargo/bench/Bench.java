@@ -518,16 +518,28 @@ public final class Bench {
      * consumers' 45 s Kafka session, so no group rebalances.
      */
     AutoCloseable pauseConsumers() throws IOException, InterruptedException {
-        signal("STOP");
+        try {
+            signal("STOP");
+        } catch (RuntimeException e) {
+            // One consumer may be stopped already: never leave the platform half paused.
+            signal("CONT");
+            throw e;
+        }
         return () -> signal("CONT");
     }
 
+    /** Signals every consumer, even when one of them cannot be signalled; then says which could not. */
     private void signal(String signal) throws IOException, InterruptedException {
+        List<String> failed = new ArrayList<>();
         for (String svc : CONSUMERS) {
-            String pid = Files.readString(root.resolve(".platform/pids/" + svc + ".pid")).trim();
-            if (new ProcessBuilder("kill", "-" + signal, pid).inheritIO().start().waitFor() != 0) {
-                throw new IllegalStateException("kill -" + signal + " " + svc + " failed");
+            Path pidFile = root.resolve(".platform/pids/" + svc + ".pid");
+            if (!Files.exists(pidFile) || new ProcessBuilder("kill", "-" + signal, Files.readString(pidFile).trim())
+                    .inheritIO().start().waitFor() != 0) {
+                failed.add(svc);
             }
+        }
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("kill -" + signal + " failed for " + failed);
         }
     }
 
