@@ -104,6 +104,13 @@ public final class Bench {
             bench.write(LocalDate.now() + "-e2e");
             return;
         }
+        if (List.of(args).contains("--intake")) {
+            // Only intake alone and at half its rate, after the full warm-up (bench/run --intake): for trying one
+            // change to the submission path.
+            bench.intakeThroughputAgainstPgbench();
+            bench.write(LocalDate.now() + "-intake");
+            return;
+        }
         int label = List.of(args).indexOf("--label");
         bench.pipelineOnly = List.of(args).contains("--pipeline");
         bench.run();

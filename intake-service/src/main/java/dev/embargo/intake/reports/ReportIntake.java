@@ -74,17 +74,17 @@ class ReportIntake {
         CurrentPolicies.Current project = current.of(slug).orElseThrow(Refused::notFound);
         Policies.Published policy = project.policy().orElseThrow(() -> Refused.conflict("not-accepting-reports",
                 "This project has not published a security policy yet and cannot take reports."));
-        if (standings.existing(project.projectId(), reporter.key()).map(ReporterStanding::isBanned).orElse(false)) {
-            throw Refused.notAllowed("reporter-banned",
-                    "You may no longer submit reports to this project after repeated non-compliant submissions.");
-        }
+        // A banned reporter hears only that they are banned, whatever they send. An acceptable report learns it from
+        // the statement that claims its tracking number (no read of its own); a refused one asks before it is refused.
         if (content.cvssVector() != null && !CvssRating.isValid(content.cvssVector())) {
+            refuseIfBanned(project, reporter);
             throw new Refused(Refused.Why.UNACCEPTABLE, "invalid-cvss", "Invalid CVSS vector",
                     "cvssVector must be a complete CVSS v3.1 or v4.0 vector string.");
         }
         content = withCreditDefault(policy.policy(), content);
         SubmissionGate.Verdict verdict = SubmissionGate.check(policy.policy(), content);
         if (verdict.refusal().isPresent()) {
+            refuseIfBanned(project, reporter);
             SubmissionGate.Refusal refusal = verdict.refusal().get();
             if (refusal.kind().equals("low-effort")) {
                 strike(project, reporter, policy.policy().lowEffort());
@@ -143,9 +143,13 @@ class ReportIntake {
         // No project row lock: different reports to one project never wait for each other. Only identical submissions
         // queue on their fingerprint, so a resubmission racing its original still finds it and creates nothing.
         reports.lockFingerprint(fingerprint);
-        // The number is drawn only when no report has the fingerprint, so a resubmission burns none. Numbers increase
-        // but may have gaps: one drawn by a submission whose transaction then rolls back is not reused.
-        Reports.Claim claim = reports.claim(project.projectId(), fingerprint);
+        // The number is drawn only when no report has the fingerprint and the reporter is not banned, so neither a
+        // resubmission nor a banned reporter burns one. Numbers increase but may have gaps: one drawn by a submission
+        // whose transaction then rolls back is not reused.
+        Reports.Claim claim = reports.claim(project.projectId(), fingerprint, reporter.key());
+        if (claim.reporterBanned()) {
+            throw banned();
+        }
         if (claim.existing().isPresent()) {
             Report existing = reports.byId(claim.existing().get()).orElseThrow();
             Log.debugf("identical resubmission of report %s", existing.trackingId());
@@ -167,6 +171,17 @@ class ReportIntake {
         // them).
         Log.debugf("report %s submitted to %s against policy version %d", trackingId, project.slug(), policyVersion);
         return new Outcome(report, Optional.of(prepared.token()), policy.policy());
+    }
+
+    private void refuseIfBanned(CurrentPolicies.Current project, Reporter reporter) {
+        if (standings.existing(project.projectId(), reporter.key()).map(ReporterStanding::isBanned).orElse(false)) {
+            throw banned();
+        }
+    }
+
+    private static Refused banned() {
+        return Refused.notAllowed("reporter-banned",
+                "You may no longer submit reports to this project after repeated non-compliant submissions.");
     }
 
     private void strike(CurrentPolicies.Current project, Reporter reporter, SecurityPolicy.LowEffort rules) {

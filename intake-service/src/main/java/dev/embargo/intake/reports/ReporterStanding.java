@@ -62,6 +62,12 @@ class ReporterStanding {
         this.reporterKey = reporterKey;
     }
 
+    /**
+     * The rule, as SQL over a row {@code s} of this table (null when there is none): a reporter is banned while
+     * {@code banned_at} is set. The submission's claim statement reads it there, without loading the standing.
+     */
+    static final String BANNED = "(s.banned_at IS NOT NULL)";
+
     boolean isBanned() {
         return bannedAt != null;
     }

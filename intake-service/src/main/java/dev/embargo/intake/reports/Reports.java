@@ -12,8 +12,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hibernate.Session;
-
 import dev.embargo.intake.projects.TrackingIds;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -26,10 +24,10 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 public class Reports implements PanacheRepositoryBase<Report, UUID> {
 
     /**
-     * What the project holds under a fingerprint: the report already submitted with it, or, when there is none, the
-     * next number of the project's tracking-id sequence.
+     * What the project holds under a fingerprint: the report already submitted with it, or, when there is none and the
+     * reporter is not banned from the project, the next number of the project's tracking-id sequence.
      */
-    record Claim(Optional<UUID> existing, long number) {
+    record Claim(Optional<UUID> existing, long number, boolean reporterBanned) {
     }
 
     private final AgroalDataSource dataSource;
@@ -39,21 +37,27 @@ public class Reports implements PanacheRepositoryBase<Report, UUID> {
     }
 
     /**
-     * The fingerprint check and the tracking number in one statement, after {@link #lockFingerprint}: a number is drawn
-     * only when no report has this fingerprint (PostgreSQL evaluates the branch of the {@code CASE} it takes), so a
-     * resubmission burns none.
+     * The fingerprint check, the reporter's ban ({@link ReporterStanding#BANNED}) and the tracking number in one
+     * statement, after {@link #lockFingerprint}: a number is drawn only when no report has this fingerprint and the
+     * reporter is not banned (PostgreSQL evaluates the branch of the {@code CASE} it takes), so neither burns one.
      */
-    Claim claim(UUID projectId, String fingerprint) {
-        String sql = "SELECT r.id, CASE WHEN r.id IS NULL THEN nextval(CAST(? AS regclass)) END"
-                + " FROM (SELECT 1) AS one LEFT JOIN report r ON r.project_id = ? AND r.fingerprint = ?";
+    Claim claim(UUID projectId, String fingerprint, String reporterKey) {
+        String sql = "SELECT r.id, " + ReporterStanding.BANNED + ", CASE WHEN r.id IS NULL AND NOT "
+                + ReporterStanding.BANNED + " THEN nextval(CAST(? AS regclass)) END FROM (SELECT 1) AS one"
+                + " LEFT JOIN report r ON r.project_id = ? AND r.fingerprint = ?"
+                + " LEFT JOIN reporter_standing s ON s.project_id = ? AND s.reporter_key = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, TrackingIds.sequenceOf(projectId));
             ps.setObject(2, projectId);
             ps.setString(3, fingerprint);
+            ps.setObject(4, projectId);
+            ps.setString(5, reporterKey);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 UUID existing = (UUID) rs.getObject(1);
-                return new Claim(Optional.ofNullable(existing), existing == null ? rs.getLong(2) : 0);
+                boolean banned = rs.getBoolean(2);
+                return new Claim(Optional.ofNullable(existing), existing == null && !banned ? rs.getLong(3) : 0,
+                        banned);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not claim a tracking number", e);
@@ -101,12 +105,14 @@ public class Reports implements PanacheRepositoryBase<Report, UUID> {
      */
     void lockFingerprint(String fingerprint) {
         long key = Long.parseUnsignedLong(fingerprint.substring(0, 16), 16);
-        getEntityManager().unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                ps.setLong(1, key);
-                ps.execute();
-            }
-        });
+        // The data source hands out the transaction's own connection (no Hibernate session needed for a lock).
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            ps.setLong(1, key);
+            ps.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not lock the fingerprint", e);
+        }
     }
 
     Optional<Report> byTokenHash(UUID projectId, String tokenHash) {
