@@ -105,9 +105,10 @@ public final class Bench {
             return;
         }
         if (List.of(args).contains("--intake")) {
-            // Only intake alone and at half its rate, after the full warm-up (bench/run --intake): for trying one
-            // change to the submission path.
+            // Only what a report costs: intake alone and at half its rate, after the full warm-up, then the whole
+            // pipeline at full speed (bench/run --intake): for trying one change to the path of a report.
             bench.intakeThroughputAgainstPgbench();
+            bench.pipelineAtFullSpeed();
             bench.write(LocalDate.now() + "-intake");
             return;
         }
@@ -310,20 +311,64 @@ public final class Bench {
         }
         Duration phase = Duration.ofSeconds(quick ? 8 : 20);
         var latencies = new CopyOnWriteArrayList<Double>();
+        // When each accepted request started (ms into the phase) and took: whether the slow ones are one stall.
+        var timed = new CopyOnWriteArrayList<double[]>();
+        long start = System.nanoTime();
+        long[] checkpointsBefore = checkpoints();
         try (var paused = pauseConsumers()) {
             paced(perSecond, phase, () -> {
                 long t0 = System.nanoTime();
                 if (submit(randomClient(), "half-rate") == 201) {
-                    latencies.add((System.nanoTime() - t0) / 1e6);
+                    double ms = (System.nanoTime() - t0) / 1e6;
+                    latencies.add(ms);
+                    timed.add(new double[] { (t0 - start) / 1e6, ms });
                 }
             });
         }
+        long[] checkpointsAfter = checkpoints();
         pipeline.drain(Duration.ofMinutes(2));
         var l = new Latencies(latencies);
         figures.put("intake.halfRate.perSecond", perSecond);
         figures.put("intake.halfRate.p99Ms", l.p(0.99));
         rows.add(new Row(String.format("intake alone at half that rate (%.0f /s, open loop)", perSecond),
                 String.format("p50 %.1f ms, p99 %.1f ms", l.p(0.5), l.p(0.99)), "p99 <= 50 ms", l.p(0.99) <= 50));
+        rows.add(new Row("intake at half rate: when the slowest 1 % started, and the database's checkpoints meanwhile",
+                slowest(timed) + String.format(
+                        "; checkpoints %d (%d requested by WAL volume), %.0f ms writing, %.0f" + " ms syncing",
+                        checkpointsAfter[0] - checkpointsBefore[0], checkpointsAfter[1] - checkpointsBefore[1],
+                        (double) (checkpointsAfter[2] - checkpointsBefore[2]),
+                        (double) (checkpointsAfter[3] - checkpointsBefore[3])),
+                "", null));
+    }
+
+    /** The start times of the slowest 1 % of requests, grouped into the seconds of the phase they fell in. */
+    static String slowest(List<double[]> timed) {
+        if (timed.isEmpty()) {
+            return "n/a";
+        }
+        var sorted = new ArrayList<>(timed);
+        sorted.sort((a, b) -> Double.compare(b[1], a[1]));
+        var top = sorted.subList(0, Math.max(1, sorted.size() / 100));
+        var bySecond = new java.util.TreeMap<Integer, Integer>();
+        for (double[] t : top) {
+            bySecond.merge((int) (t[0] / 1000), 1, Integer::sum);
+        }
+        var out = new StringBuilder(String.format("%d requests of %.0f-%.0f ms, started in second", top.size(),
+                top.get(top.size() - 1)[1], top.get(0)[1]));
+        bySecond.forEach((sec, n) -> out.append(' ').append(sec).append(n > 1 ? " (x" + n + ")" : ""));
+        return out.toString();
+    }
+
+    /** PostgreSQL's checkpointer so far: timed and requested checkpoints, write and sync time (ms). */
+    long[] checkpoints() {
+        try (Connection c = superuser(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT num_timed, num_requested, write_time::bigint, sync_time::bigint"
+                        + " FROM pg_stat_checkpointer")) {
+            rs.next();
+            return new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) };
+        } catch (SQLException e) {
+            return new long[4];
+        }
     }
 
     /** Starts {@code task} {@code perSecond} times a second for {@code phase}, each on its own virtual thread. */

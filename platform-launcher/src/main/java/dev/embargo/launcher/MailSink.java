@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,21 +41,36 @@ final class MailSink implements AutoCloseable {
 
     private final ServerSocket server;
     private final ExecutorService connections = Executors.newVirtualThreadPerTaskExecutor();
-    /** Appended to by every connection, copied out by the mail API; guarded by itself. */
-    private final List<Received> received = new ArrayList<>();
+    /**
+     * What the mail sink keeps by default: the newest mails up to 16 MB of raw message (some 5,000 notification mails),
+     * so a platform that runs for days or under a benchmark never fills the sink's heap (a benchmark sends hundreds of
+     * thousands). Older mails are dropped.
+     */
+    static final long KEEP_BYTES = 16L * 1024 * 1024;
+    /** Appended to by every connection, copied out by the mail API, oldest dropped first; guarded by itself. */
+    private final ArrayDeque<Received> received = new ArrayDeque<>();
+    private final long keepBytes;
+    /** The raw bytes of the mails in {@link #received}. */
+    private long keptBytes;
     private final Thread acceptor;
 
-    private MailSink(ServerSocket server) {
+    private MailSink(ServerSocket server, long keepBytes) {
         this.server = server;
+        this.keepBytes = keepBytes;
         this.acceptor = Thread.ofPlatform().name("mail-sink-accept").daemon().unstarted(this::accept);
     }
 
     /** Listens on the address and port (0: any free port) and accepts mail until closed. */
     static MailSink start(String host, int port) throws IOException {
+        return start(host, port, KEEP_BYTES);
+    }
+
+    /** As {@link #start(String, int)}, keeping the newest mails up to {@code keepBytes} of raw message. */
+    static MailSink start(String host, int port, long keepBytes) throws IOException {
         ServerSocket socket = new ServerSocket();
         socket.setReuseAddress(true);
         socket.bind(new InetSocketAddress(InetAddress.getByName(host), port), 128);
-        MailSink sink = new MailSink(socket);
+        MailSink sink = new MailSink(socket, keepBytes);
         sink.acceptor.start();
         return sink;
     }
@@ -63,6 +79,7 @@ final class MailSink implements AutoCloseable {
         return server.getLocalPort();
     }
 
+    /** How many mails are kept now. */
     int count() {
         synchronized (received) {
             return received.size();
@@ -72,6 +89,16 @@ final class MailSink implements AutoCloseable {
     List<Received> received() {
         synchronized (received) {
             return List.copyOf(received);
+        }
+    }
+
+    private void keep(Received mail) {
+        synchronized (received) {
+            received.addLast(mail);
+            keptBytes += mail.raw().length;
+            while (keptBytes > keepBytes && received.size() > 1) {
+                keptBytes -= received.removeFirst().raw().length;
+            }
         }
     }
 
@@ -176,9 +203,7 @@ final class MailSink implements AutoCloseable {
                             reply("552 5.3.4 message too large");
                         } else {
                             Received mail = new Received(List.copyOf(recipients), Instant.now(), raw);
-                            synchronized (received) {
-                                received.add(mail);
-                            }
+                            keep(mail);
                             reply("250 2.0.0 OK queued");
                         }
                         reset();

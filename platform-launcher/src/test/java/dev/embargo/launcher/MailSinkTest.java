@@ -105,6 +105,31 @@ class MailSinkTest {
         }
     }
 
+    @Test
+    void keepsOnlyTheNewestMailsWithinItsBudgetSoALongRunNeverFillsItsHeap() throws Exception {
+        try (MailSink sink = MailSink.start("127.0.0.1", 0, 3 * 1024)) {
+            Session session = session(sink.port());
+            Transport transport = session.getTransport("smtp");
+            transport.connect();
+            try {
+                for (int i = 0; i < 10; i++) {
+                    MimeMessage m = mail(session, "m" + i + "@example.org", "mail " + i, "x".repeat(600));
+                    transport.sendMessage(m, m.getAllRecipients());
+                }
+            } finally {
+                transport.close();
+            }
+            List<MailSink.Received> kept = sink.received();
+            long bytes = kept.stream().mapToLong(r -> r.raw().length).sum();
+            assertTrue(kept.size() >= 1 && kept.size() < 10 && bytes <= 3 * 1024, kept.size() + " mails, " + bytes);
+            assertEquals(kept.size(), sink.count());
+            // The newest are the ones kept, in the order they came.
+            List<Map<String, Object>> listed = LocalInfra.messages(sink, null);
+            assertEquals("mail 9", listed.get(listed.size() - 1).get("subject"));
+            assertEquals("mail " + (10 - listed.size()), listed.get(0).get("subject"));
+        }
+    }
+
     /** Prints (never asserts) the sink's CPU per mail next to GreenMail's, the server it replaces. */
     @Test
     void cpuPerMailComparedWithGreenMail() throws Exception {
