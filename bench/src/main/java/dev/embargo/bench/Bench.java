@@ -112,6 +112,21 @@ public final class Bench {
             bench.write(LocalDate.now() + "-intake");
             return;
         }
+        int halfRate = List.of(args).indexOf("--half-rate");
+        if (halfRate > 0 && halfRate + 1 < args.length) {
+            // Only intake alone, open loop at the given rate (bench/run --half-rate 200), after a short warm-up.
+            bench.warmUp(2_000, Duration.ofSeconds(30));
+            bench.intakeAtHalfRate(Double.parseDouble(args[halfRate + 1]));
+            bench.write(LocalDate.now() + "-half-rate");
+            return;
+        }
+        if (List.of(args).contains("--flood")) {
+            // Only the flooding client beside honest ones (bench/run --flood), after a short warm-up.
+            bench.warmUp(2_000, Duration.ofSeconds(30));
+            bench.flood();
+            bench.write(LocalDate.now() + "-flood");
+            return;
+        }
         int label = List.of(args).indexOf("--label");
         bench.pipelineOnly = List.of(args).contains("--pipeline");
         bench.run();
