@@ -796,6 +796,45 @@ public final class Bench {
         rows.add(new Row("flood: other clients' p99, baseline -> during flood",
                 String.format("%.1f ms -> %.1f ms (x%.2f)", baseline.p(0.99), during.p(0.99), ratio), "<= x1.5",
                 ratio <= 1.5));
+        // The control: the flooding client runs on the same two cores. A thread that only burns the CPU the bench
+        // client used during the flood, sending nothing, shows how much of the move that CPU alone causes.
+        double share = Math.min(1.0, benchShare / 100);
+        var burnerOnly = honestTraffic(phase, null, share);
+        double burnerRatio = burnerOnly.p(0.99) / baseline.p(0.99);
+        figures.put("flood.control.burnerP99Ms", burnerOnly.p(0.99));
+        rows.add(new Row(
+                "flood control: other clients' p99 beside a thread burning the bench client's CPU share ("
+                        + String.format("%.0f %%", share * 100) + " of a core) and sending nothing",
+                String.format("%.1f ms -> %.1f ms (x%.2f)", baseline.p(0.99), burnerOnly.p(0.99), burnerRatio), "",
+                null));
+    }
+
+    /** As {@link #honestTraffic(Duration, Runnable)}, beside a platform thread busy {@code busyShare} of the time. */
+    Latencies honestTraffic(Duration phase, Runnable flooder, double busyShare) throws Exception {
+        var stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread burner = Thread.ofPlatform().name("bench-cpu-burner").start(() -> {
+            long sink = 0;
+            while (!stop.get()) {
+                long until = System.nanoTime() + (long) (busyShare * 10_000_000L);
+                while (System.nanoTime() < until) {
+                    sink += System.nanoTime() % 7;
+                }
+                try {
+                    Thread.sleep(Duration.ofNanos((long) ((1 - busyShare) * 10_000_000L)));
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            if (sink == 42) {
+                System.out.print("");
+            }
+        });
+        try {
+            return honestTraffic(phase, flooder);
+        } finally {
+            stop.set(true);
+            burner.join();
+        }
     }
 
     /** Honest reporters (each its own address) at 10 submissions/s, optionally beside a flooding client. */
