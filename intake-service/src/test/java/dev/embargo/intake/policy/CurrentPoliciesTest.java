@@ -21,6 +21,7 @@ import dev.embargo.events.EventType;
 import dev.embargo.events.Topics;
 import dev.embargo.intake.Fixtures;
 import dev.embargo.testing.TestEvents;
+import dev.embargo.testing.TestKafka;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -45,6 +46,10 @@ class CurrentPoliciesTest {
         await().atMost(Duration.ofSeconds(30)).until(follower::following);
         var project = Fixtures.projectWithExamplePolicy("openpanel");
         var other = Fixtures.projectWithExamplePolicy("pod");
+        // Each project's own publication reaches the follower through the outbox relay, some time after its commit:
+        // a submission before that would be remembered and then rightly forgotten.
+        awaitOwnPublicationRead(projectId(project.slug()));
+        awaitOwnPublicationRead(projectId(other.slug()));
         Fixtures.submit(project.slug(), Fixtures.completeReport()).statusCode(201);
         Fixtures.submit(other.slug(), Fixtures.completeReport()).statusCode(201);
         assertTrue(current.remembers(project.slug()), "a submission leaves the project remembered");
@@ -63,6 +68,15 @@ class CurrentPoliciesTest {
         String unknown = Fixtures.randomSlug("nobody");
         Fixtures.submit(unknown, Map.of("title", "t", "description", "d")).statusCode(404);
         assertFalse(current.remembers(unknown), "a project registered later must take reports at once");
+    }
+
+    /** Waits until the project's policy-published event is on the topic and the follower has had time to read it. */
+    private static void awaitOwnPublicationRead(String projectId) {
+        String type = EventType.PROJECT_POLICY_PUBLISHED.type();
+        await().atMost(Duration.ofSeconds(60)).until(() -> TestKafka
+                .readAll(Topics.INTAKE_PROJECTS, Duration.ofSeconds(1)).stream()
+                .anyMatch(r -> projectId.equals(r.key()) && r.headers().lastHeader("ce_type") != null
+                        && type.equals(new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))));
     }
 
     private String projectId(String slug) throws SQLException {
