@@ -29,12 +29,13 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.embargo.intake");
 
     /**
-     * The HTTP edge: resources, JAX-RS providers and exception mappers, and the two Vert.x/JAX-RS-level guards of the
-     * submission endpoint (body size, per-client rate limit).
+     * The HTTP edge: resources, JAX-RS providers and exception mappers, and the Vert.x-level guards of the submission
+     * endpoint (body size, refusing a client known to be over its limit) and the per-client rate limit.
      */
     private static final DescribedPredicate<JavaClass> EDGE = DescribedPredicate.describe("the HTTP edge",
             (JavaClass c) -> c.isAnnotatedWith(Path.class) || c.isAnnotatedWith(Provider.class)
                     || c.isAssignableTo(RefusedMapper.class) || named(c, "dev.embargo.intake.reports.BodyLimit")
+                    || named(c, "dev.embargo.intake.reports.FloodGate")
                     || named(c, "dev.embargo.intake.reports.SubmissionLimiter"));
 
     @Test

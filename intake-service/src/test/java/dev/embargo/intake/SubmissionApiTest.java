@@ -106,10 +106,12 @@ class SubmissionApiTest {
                 .header("Retry-After", matchesPattern("[1-9][0-9]*"))
                 .body("type", equalTo("urn:embargo:problem:rate-limited"));
         // Refused again before its body is read: a body that would be a 400 is a 429 for a client over its limit.
-        given().header("X-Forwarded-For", client).contentType("application/json").body("{not json").when()
+        var refused = given().header("X-Forwarded-For", client).contentType("application/json").body("{not json").when()
                 .post("/api/v1/projects/" + project.slug() + "/reports").then().statusCode(429)
-                .header("Retry-After", matchesPattern("[1-9][0-9]*"))
-                .body("type", equalTo("urn:embargo:problem:rate-limited"));
+                .contentType("application/problem+json").header("Retry-After", matchesPattern("[1-9][0-9]*"))
+                .body("type", equalTo("urn:embargo:problem:rate-limited")).body("status", equalTo(429))
+                .body("title", equalTo("Too many requests")).extract();
+        assertEquals(refused.header("Retry-After"), String.valueOf((Object) refused.path("retryAfterSeconds")));
         // Another client is not affected.
         submit(project.slug(), Map.of("title", "r7", "description", "d")).statusCode(201);
         assertEquals(6, reportsOf(project.slug()));

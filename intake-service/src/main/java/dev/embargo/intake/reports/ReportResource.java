@@ -26,8 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import dev.embargo.intake.reports.ReportApi.SubmitReport;
 import dev.embargo.intake.reports.ReportApi.SubmittedReport;
@@ -100,24 +98,6 @@ public class ReportResource {
                 r.policyVersion(), r.submittedAt(), r.acknowledgeDue(), r.findings(),
                 FindingSentences.explain(outcome.policy(), r.findings()), ReportApi.PolicyNotes.of(outcome.policy()));
         return Response.status(outcome.token().isPresent() ? 201 : 200).entity(body).build();
-    }
-
-    /**
-     * A client this replica already refused is refused again before its body is read or parsed: on the event loop, with
-     * no database, so a flooding client costs the others next to nothing.
-     */
-    @ServerRequestFilter(nonBlocking = true)
-    Optional<Response> refuseFloodingClient(SimpleResourceInfo resource, HttpServerRequest http) {
-        if (resource.getResourceClass() != ReportResource.class || !"submit".equals(resource.getMethodName())) {
-            return Optional.empty();
-        }
-        try {
-            limiter.refuseIfKnownEmpty(
-                    limiter.client(http.remoteAddress().hostAddress(), http.getHeader("X-Forwarded-For")));
-            return Optional.empty();
-        } catch (SubmissionLimiter.TooManyRequests e) {
-            return Optional.of(e.response());
-        }
     }
 
     @ServerExceptionMapper

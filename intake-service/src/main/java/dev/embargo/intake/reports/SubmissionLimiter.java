@@ -31,13 +31,14 @@ class SubmissionLimiter {
 
     /** A 429 that carries Retry-After. */
     static class TooManyRequests extends ProblemException {
+        /** The problem without its {@code retryAfterSeconds}, which each refusal adds. */
+        static final Problem PROBLEM = Problem.of("rate-limited", 429, "Too many requests",
+                "Too many reports from this client; retry after the time in Retry-After.");
+
         final long retryAfterSeconds;
 
         TooManyRequests(long retryAfterSeconds) {
-            super(Problem
-                    .of("rate-limited", 429, "Too many requests",
-                            "Too many reports from this client; retry after the time in Retry-After.")
-                    .with("retryAfterSeconds", retryAfterSeconds));
+            super(PROBLEM.with("retryAfterSeconds", retryAfterSeconds));
             this.retryAfterSeconds = retryAfterSeconds;
         }
 
@@ -95,22 +96,37 @@ class SubmissionLimiter {
 
     /**
      * Refuses, without the database, a client whose bucket this replica saw empty and which cannot have refilled yet.
-     * Cheap and non-blocking: the submission filter calls it before the request body is read.
      */
     void refuseIfKnownEmpty(String client) {
+        long seconds = secondsUntilRefill(client);
+        if (seconds > 0) {
+            throw new TooManyRequests(seconds);
+        }
+    }
+
+    /**
+     * The whole seconds (at least 1) before a client whose bucket this replica saw empty can hold a token again; 0 when
+     * it is not known to be empty. Cheap and non-blocking: {@link FloodGate} asks it before a request is even routed.
+     */
+    long secondsUntilRefill(String client) {
         Long until = emptyUntil.get(client);
         if (until == null) {
-            return;
+            return 0;
         }
         long left = until - System.nanoTime();
         if (left > 0) {
-            throw tooMany(left);
+            return retryAfterSeconds(left);
         }
         emptyUntil.remove(client, until);
+        return 0;
     }
 
     private static TooManyRequests tooMany(long nanosToWait) {
-        return new TooManyRequests(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanosToWait) + 1));
+        return new TooManyRequests(retryAfterSeconds(nanosToWait));
+    }
+
+    private static long retryAfterSeconds(long nanosToWait) {
+        return Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanosToWait) + 1);
     }
 
     /** Buckets that refilled are the same as none: their rows go, so the table holds only clients seen lately. */
