@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -807,33 +808,57 @@ public final class Bench {
                         + String.format("%.0f %%", share * 100) + " of a core) and sending nothing",
                 String.format("%.1f ms -> %.1f ms (x%.2f)", baseline.p(0.99), burnerOnly.p(0.99), burnerRatio), "",
                 null));
+        // The second control: threads burning all the CPU the flood took on this machine (its client, intake's
+        // refusals, PostgreSQL), sending nothing. Close to the flood's move, it says the move is the two cores being
+        // full, which a flooder on the same machine causes whatever the server spends on it.
+        double total = Math.min(2.0, (benchShare + intakeShare + pgShare) / 100);
+        var saturated = honestTraffic(phase, null, total);
+        double saturatedRatio = saturated.p(0.99) / baseline.p(0.99);
+        figures.put("flood.control.saturatedP99Ms", saturated.p(0.99));
+        rows.add(new Row(
+                "flood control: other clients' p99 beside threads burning all the CPU the flood took ("
+                        + String.format("%.0f %%", total * 100) + " of a core) and sending nothing",
+                String.format("%.1f ms -> %.1f ms (x%.2f)", baseline.p(0.99), saturated.p(0.99), saturatedRatio), "",
+                null));
     }
 
-    /** As {@link #honestTraffic(Duration, Runnable)}, beside a platform thread busy {@code busyShare} of the time. */
+    /**
+     * As {@link #honestTraffic(Duration, Runnable)}, beside platform threads together busy {@code busyShare} cores (one
+     * thread per started core, each busy the same share of every 10 ms).
+     */
     Latencies honestTraffic(Duration phase, Runnable flooder, double busyShare) throws Exception {
-        var stop = new java.util.concurrent.atomic.AtomicBoolean();
-        Thread burner = Thread.ofPlatform().name("bench-cpu-burner").start(() -> {
-            long sink = 0;
-            while (!stop.get()) {
-                long until = System.nanoTime() + (long) (busyShare * 10_000_000L);
-                while (System.nanoTime() < until) {
-                    sink += System.nanoTime() % 7;
-                }
-                try {
-                    Thread.sleep(Duration.ofNanos((long) ((1 - busyShare) * 10_000_000L)));
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-            if (sink == 42) {
-                System.out.print("");
-            }
-        });
+        var stop = new AtomicBoolean();
+        int threads = Math.max(1, (int) Math.ceil(busyShare));
+        double each = busyShare / threads;
+        var burners = new ArrayList<Thread>();
+        for (int i = 0; i < threads; i++) {
+            burners.add(Thread.ofPlatform().name("bench-cpu-burner-" + i).start(() -> burn(each, stop)));
+        }
         try {
             return honestTraffic(phase, flooder);
         } finally {
             stop.set(true);
-            burner.join();
+            for (Thread burner : burners) {
+                burner.join();
+            }
+        }
+    }
+
+    private static void burn(double share, AtomicBoolean stop) {
+        long sink = 0;
+        while (!stop.get()) {
+            long until = System.nanoTime() + (long) (share * 10_000_000L);
+            while (System.nanoTime() < until) {
+                sink += System.nanoTime() % 7;
+            }
+            try {
+                Thread.sleep(Duration.ofNanos((long) ((1 - share) * 10_000_000L)));
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+        if (sink == 42) {
+            System.out.print("");
         }
     }
 
