@@ -337,9 +337,14 @@ public final class Bench {
         var latencies = new CopyOnWriteArrayList<Double>();
         // When each accepted request started (ms into the phase) and took: whether the slow ones are one stall.
         var timed = new CopyOnWriteArrayList<double[]>();
-        long start = System.nanoTime();
-        long[] checkpointsBefore = checkpoints();
+        long[] checkpointsBefore;
+        long start;
         try (var paused = pauseConsumers()) {
+            // Warmed up at the same rate first: the phase before (pgbench's burst of writes, the consumers' drain)
+            // leaves the database and the services in a state that no steady client meets.
+            paced(perSecond, Duration.ofSeconds(quick ? 2 : 5), () -> submit(randomClient(), "half-rate-warm-up"));
+            checkpointsBefore = checkpoints();
+            start = System.nanoTime();
             paced(perSecond, phase, () -> {
                 long t0 = System.nanoTime();
                 if (submit(randomClient(), "half-rate") == 201) {
