@@ -3,6 +3,7 @@ package dev.embargo.triage;
 import static dev.embargo.triage.Fixtures.act;
 import static dev.embargo.triage.Fixtures.as;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -54,6 +56,32 @@ class CaseInboxApiTest {
             m.put(((CaseState) stateAndCount[i]).name(), (Integer) stateAndCount[i + 1]);
         }
         return m;
+    }
+
+    @Test
+    void theCountsHoldEachCaseOnceForItsLeadForItsPartnerAndForAMemberOfBoth() {
+        var lead = Fixtures.project();
+        var partner = Fixtures.project();
+        var shared = report(lead, Instant.now().minus(Duration.ofMinutes(1)));
+        var own = report(partner, Instant.now());
+        act(lead, shared, Map.of("action", "ACKNOWLEDGE"));
+        act(lead, shared, Map.of("action", "TRIAGE", "severity", "HIGH"));
+        as(lead).body(Map.of("projectSlug", partner.slug())).post("/api/v1/cases/" + shared.caseId() + "/projects")
+                .then().statusCode(201);
+        Fixtures.awaitCase(partner, shared.caseId());
+
+        assertEquals(expected(CaseState.TRIAGED, 1), counts(as(lead)));
+        assertEquals(expected(CaseState.NEW, 1, CaseState.TRIAGED, 1), counts(as(partner)));
+        assertEquals(expected(CaseState.TRIAGED, 1), counts(as(partner).queryParam("severity", "HIGH")));
+        // Someone in both projects: the shared case once, though both of their projects are on it.
+        String both = "both-" + UUID.randomUUID();
+        Fixtures.addMember(lead.id(), lead.slug(), both);
+        Fixtures.addMember(partner.id(), partner.slug(), both);
+        var asBoth = given().auth().oauth2(Tokens.of(both));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> given().auth()
+                .oauth2(Tokens.of(both)).get("/api/v1/cases/" + own.caseId()).statusCode() == 200
+                && given().auth().oauth2(Tokens.of(both)).get("/api/v1/cases/" + shared.caseId()).statusCode() == 200);
+        assertEquals(expected(CaseState.NEW, 1, CaseState.TRIAGED, 1), counts(asBoth));
     }
 
     @Test

@@ -81,18 +81,26 @@ public class Cases implements PanacheRepositoryBase<Case, String> {
         return query.setFirstResult(page * size).setMaxResults(size).getResultList();
     }
 
-    /** How many cases the filter finds in each state (the filter's own state left out). */
+    /**
+     * How many cases the filter finds in each state (the filter's own state left out). Counted in two disjoint parts so
+     * that neither reads every case: those led by one of the caller's projects (index-only on cases_project_state), and
+     * those where one of them is only a partner (from the few partner rows, case_projects_partner). One semi-join over
+     * all of a caller's cases read the whole table: 110-130 ms at 79,000 cases.
+     */
     public Map<CaseState, Long> countByState(Filter f) {
         var all = new Filter(f.projectIds(), null, f.severity(), f.sla(), f.dueBefore(), f.finding(), f.assignee(),
                 f.trackingId(), f.byDeadline());
-        var query = getEntityManager().createQuery(
-                "select c.state, count(c) from CaseFile c where " + where(all) + " group by c.state", Object[].class);
-        bind(all, query);
         var counts = new EnumMap<CaseState, Long>(CaseState.class);
         for (CaseState s : CaseState.values()) {
             counts.put(s, 0L);
         }
-        query.getResultList().forEach(row -> counts.put((CaseState) row[0], (Long) row[1]));
+        for (String projects : List.of("c.projectId in :ids", "c.projectId not in :ids"
+                + " and exists (select 1 from c.projects p where p.projectId in :ids and p.position > 0)")) {
+            var query = getEntityManager().createQuery("select c.state, count(c) from CaseFile c where " + projects
+                    + conditions(all) + " group by c.state", Object[].class);
+            bind(all, query);
+            query.getResultList().forEach(row -> counts.merge((CaseState) row[0], (Long) row[1], Long::sum));
+        }
         return counts;
     }
 
@@ -100,7 +108,12 @@ public class Cases implements PanacheRepositoryBase<Case, String> {
         // A case of one of the caller's projects, lead or partner: a semi-join on case_projects (case_id, project_id),
         // one index probe per row the order reads. "x member of c.projects" compiles to a subquery per candidate row
         // and per case, quadratic in the number of cases: 59 s at 10,000.
-        StringBuilder q = new StringBuilder("exists (select 1 from c.projects p where p.projectId in :ids)");
+        return "exists (select 1 from c.projects p where p.projectId in :ids)" + conditions(f);
+    }
+
+    /** The filter's conditions besides the caller's projects, each starting with " and". */
+    private static String conditions(Filter f) {
+        StringBuilder q = new StringBuilder();
         if (f.state() != null) {
             q.append(" and c.state = :state");
         }
