@@ -831,29 +831,25 @@ public final class Bench {
         rows.add(new Row("flood: other clients' p99, baseline -> during flood",
                 String.format("%.1f ms -> %.1f ms (x%.2f)", baseline.p(0.99), during.p(0.99), ratio), "<= x1.5",
                 ratio <= 1.5));
-        // The control: the flooding client runs on the same two cores. A thread that only burns the CPU the bench
-        // client used during the flood, sending nothing, shows how much of the move that CPU alone causes.
-        double share = Math.min(1.0, benchShare / 100);
-        var burnerOnly = honestTraffic(phase, null, share);
-        double burnerRatio = burnerOnly.p(0.99) / baseline.p(0.99);
-        figures.put("flood.control.burnerP99Ms", burnerOnly.p(0.99));
+        // The controls: the flooding client runs on the same two cores. Threads that only burn CPU, sending nothing,
+        // show how much of the move that CPU alone causes: first the bench client's share, then all the CPU the flood
+        // took on this machine (its client, intake's refusals, PostgreSQL).
+        floodControl(phase, baseline, "burner", "a thread burning the bench client's CPU share",
+                Math.min(1.0, benchShare / 100));
+        floodControl(phase, baseline, "saturated", "threads burning all the CPU the flood took",
+                Math.min(2.0, (benchShare + intakeShare + pgShare) / 100));
+    }
+
+    /** Honest clients beside threads busy {@code cores} cores and sending nothing, against the baseline. */
+    void floodControl(Duration phase, Latencies baseline, String key, String what, double cores) throws Exception {
+        var control = honestTraffic(phase, null, cores);
+        figures.put("flood.control." + key + "P99Ms", control.p(0.99));
         rows.add(new Row(
-                "flood control: other clients' p99 beside a thread burning the bench client's CPU share ("
-                        + String.format("%.0f %%", share * 100) + " of a core) and sending nothing",
-                String.format("%.1f ms -> %.1f ms (x%.2f)", baseline.p(0.99), burnerOnly.p(0.99), burnerRatio), "",
-                null));
-        // The second control: threads burning all the CPU the flood took on this machine (its client, intake's
-        // refusals, PostgreSQL), sending nothing. Close to the flood's move, it says the move is the two cores being
-        // full, which a flooder on the same machine causes whatever the server spends on it.
-        double total = Math.min(2.0, (benchShare + intakeShare + pgShare) / 100);
-        var saturated = honestTraffic(phase, null, total);
-        double saturatedRatio = saturated.p(0.99) / baseline.p(0.99);
-        figures.put("flood.control.saturatedP99Ms", saturated.p(0.99));
-        rows.add(new Row(
-                "flood control: other clients' p99 beside threads burning all the CPU the flood took ("
-                        + String.format("%.0f %%", total * 100) + " of a core) and sending nothing",
-                String.format("%.1f ms -> %.1f ms (x%.2f)", baseline.p(0.99), saturated.p(0.99), saturatedRatio), "",
-                null));
+                "flood control: other clients' p99 beside " + what + " (" + String.format("%.0f %%", cores * 100)
+                        + " of a core) and sending nothing",
+                String.format("%.1f ms -> %.1f ms (x%.2f)", baseline.p(0.99), control.p(0.99),
+                        control.p(0.99) / baseline.p(0.99)),
+                "", null));
     }
 
     /**
