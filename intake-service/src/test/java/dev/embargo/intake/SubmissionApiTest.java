@@ -111,7 +111,8 @@ class SubmissionApiTest {
                 .contentType("application/problem+json").header("Retry-After", matchesPattern("[1-9][0-9]*"))
                 .body("type", equalTo("urn:embargo:problem:rate-limited")).body("status", equalTo(429))
                 .body("title", equalTo("Too many requests")).extract();
-        assertEquals(refused.header("Retry-After"), String.valueOf((Object) refused.path("retryAfterSeconds")));
+        assertEquals(String.valueOf((Object) refused.path("retryAfterSeconds")), refused.header("Retry-After"),
+                "Retry-After says what the body says");
         // Another client is not affected.
         submit(project.slug(), Map.of("title", "r7", "description", "d")).statusCode(201);
         assertEquals(6, reportsOf(project.slug()));
