@@ -85,6 +85,47 @@ class SharedRateLimitTest {
     }
 
     @Test
+    void aBucketsRowLastsUntilItWouldBeFullAgainAndIsThenRemoved() throws Exception {
+        SubmissionLimiter a = secondReplica();
+        String fresh = a.client("127.0.0.1", randomClient());
+        String spent = a.client("127.0.0.1", randomClient());
+        long before = System.currentTimeMillis();
+        a.acquire(fresh);
+        a.acquire(spent);
+        long after = System.currentTimeMillis();
+        // One token taken: full again after one token's refill time, and the row kept a little longer.
+        long ttl = config.ratePeriod().toMillis() / config.ratePerPeriod() + SharedBuckets.KEPT_AFTER_REFILL.toMillis();
+        long expiresAt = expiresAt(spent);
+        assertTrue(expiresAt >= before + ttl - 1 && expiresAt <= after + ttl + 1,
+                "expires " + (expiresAt - after) + " ms after the take, expected " + ttl + " ms");
+        try (var c = TestDatabase.superuser().getConnection();
+                var s = c.prepareStatement("UPDATE intake.rate_limit_bucket SET expires_at = ? WHERE id = ?")) {
+            s.setLong(1, before - 1);
+            s.setString(2, "submissions:" + spent);
+            assertEquals(1, s.executeUpdate());
+        }
+        a.removeExpiredBuckets();
+        assertEquals(-1, expiresAt(spent), "the refilled bucket's row is gone");
+        assertTrue(expiresAt(fresh) > after, "a bucket still refilling keeps its row");
+        // A client whose row went starts again with a full bucket.
+        for (int i = 0; i < config.ratePerPeriod(); i++) {
+            a.acquire(spent);
+        }
+        assertThrows(SubmissionLimiter.TooManyRequests.class, () -> a.acquire(spent));
+    }
+
+    /** The row's expires_at, -1 when the bucket has no row. */
+    private static long expiresAt(String pseudonym) throws Exception {
+        try (var c = TestDatabase.superuser().getConnection();
+                var s = c.prepareStatement("SELECT expires_at FROM intake.rate_limit_bucket WHERE id = ?")) {
+            s.setString(1, "submissions:" + pseudonym);
+            try (var rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        }
+    }
+
+    @Test
     void concurrentSubmissionsOnTwoReplicasGetExactlyTheLimitBetweenThem() throws Exception {
         SubmissionLimiter a = secondReplica();
         SubmissionLimiter b = secondReplica();
