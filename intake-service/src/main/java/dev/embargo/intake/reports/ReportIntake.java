@@ -141,12 +141,11 @@ class ReportIntake {
             Policies.Published policy, List<String> findings) {
         int policyVersion = policy.version();
         // No project row lock: different reports to one project never wait for each other. Only identical submissions
-        // queue on their fingerprint, so a resubmission racing its original still finds it and creates nothing.
-        reports.lockFingerprint(fingerprint);
-        // The number is drawn only when no report has the fingerprint and the reporter is not banned, so neither a
+        // queue on their fingerprint, so a resubmission racing its original still finds it and creates nothing. The
+        // number is drawn only when no report has the fingerprint and the reporter is not banned, so neither a
         // resubmission nor a banned reporter burns one. Numbers increase but may have gaps: one drawn by a submission
         // whose transaction then rolls back is not reused.
-        Reports.Claim claim = reports.claim(project.projectId(), fingerprint, reporter.key());
+        Reports.Claim claim = reports.lockAndClaim(project.projectId(), fingerprint, reporter.key());
         if (claim.reporterBanned()) {
             throw banned();
         }

@@ -17,8 +17,8 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /**
- * The collection of submitted reports. A submission is written with plain JDBC, in the three statements its transaction
- * needs (lock, claim, insert); everything else goes through Hibernate.
+ * The collection of submitted reports. A submission is written with plain JDBC, in the two round trips its transaction
+ * needs (lock and claim, insert); everything else goes through Hibernate.
  */
 @ApplicationScoped
 public class Reports implements PanacheRepositoryBase<Report, UUID> {
@@ -37,22 +37,37 @@ public class Reports implements PanacheRepositoryBase<Report, UUID> {
     }
 
     /**
-     * The fingerprint check, the reporter's ban ({@link ReporterStanding#BANNED}) and the tracking number in one
-     * statement, after {@link #lockFingerprint}: a number is drawn only when no report has this fingerprint and the
-     * reporter is not banned (PostgreSQL evaluates the branch of the {@code CASE} it takes), so neither burns one.
+     * Queues behind identical submissions, then checks the fingerprint and the reporter's ban
+     * ({@link ReporterStanding#BANNED}) and draws the tracking number: two statements sent in one round trip.
+     *
+     * <p>
+     * The first waits for, then holds until commit, a transaction-level advisory lock on the fingerprint (which covers
+     * project, reporter and content): identical submissions queue there, while different reports never wait for each
+     * other. Its key is the fingerprint's first 64 bits; two fingerprints sharing them would merely wait for each
+     * other. The second starts only once the lock is held, and under READ COMMITTED takes its snapshot then, so it sees
+     * the winner's commit; the unique key (project_id, fingerprint) stays the last line. It draws a number only when no
+     * report has this fingerprint and the reporter is not banned (PostgreSQL evaluates the branch of the {@code CASE}
+     * it takes), so neither a resubmission nor a banned reporter burns one.
      */
-    Claim claim(UUID projectId, String fingerprint, String reporterKey) {
-        String sql = "SELECT r.id, " + ReporterStanding.BANNED + ", CASE WHEN r.id IS NULL AND NOT "
-                + ReporterStanding.BANNED + " THEN nextval(CAST(? AS regclass)) END FROM (SELECT 1) AS one"
+    Claim lockAndClaim(UUID projectId, String fingerprint, String reporterKey) {
+        String sql = "SELECT pg_advisory_xact_lock(?); SELECT r.id, " + ReporterStanding.BANNED
+                + ", CASE WHEN r.id IS NULL AND NOT " + ReporterStanding.BANNED
+                + " THEN nextval(CAST(? AS regclass)) END FROM (SELECT 1) AS one"
                 + " LEFT JOIN report r ON r.project_id = ? AND r.fingerprint = ?"
                 + " LEFT JOIN reporter_standing s ON s.project_id = ? AND s.reporter_key = ?";
+        // The data source hands out the transaction's own connection (no Hibernate session needed for a lock).
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, TrackingIds.sequenceOf(projectId));
-            ps.setObject(2, projectId);
-            ps.setString(3, fingerprint);
-            ps.setObject(4, projectId);
-            ps.setString(5, reporterKey);
-            try (ResultSet rs = ps.executeQuery()) {
+            ps.setLong(1, Long.parseUnsignedLong(fingerprint.substring(0, 16), 16));
+            ps.setString(2, TrackingIds.sequenceOf(projectId));
+            ps.setObject(3, projectId);
+            ps.setString(4, fingerprint);
+            ps.setObject(5, projectId);
+            ps.setString(6, reporterKey);
+            ps.execute();
+            if (!ps.getMoreResults()) {
+                throw new IllegalStateException("the claim returned no row");
+            }
+            try (ResultSet rs = ps.getResultSet()) {
                 rs.next();
                 UUID existing = (UUID) rs.getObject(1);
                 boolean banned = rs.getBoolean(2);
@@ -94,25 +109,6 @@ public class Reports implements PanacheRepositoryBase<Report, UUID> {
 
     public Optional<Report> byId(UUID id) {
         return findByIdOptional(id);
-    }
-
-    /**
-     * Waits for, then holds until commit, a transaction-level advisory lock on the fingerprint (which covers project,
-     * reporter and content): identical submissions queue here so the second one sees the first one's report, while
-     * different reports never wait for each other. The key is the fingerprint's first 64 bits; two different
-     * fingerprints sharing them would merely wait for each other. The lookup after the lock sees the winner's commit
-     * because reads run under READ COMMITTED; the unique key (project_id, fingerprint) stays the last line.
-     */
-    void lockFingerprint(String fingerprint) {
-        long key = Long.parseUnsignedLong(fingerprint.substring(0, 16), 16);
-        // The data source hands out the transaction's own connection (no Hibernate session needed for a lock).
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-            ps.setLong(1, key);
-            ps.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not lock the fingerprint", e);
-        }
     }
 
     Optional<Report> byTokenHash(UUID projectId, String tokenHash) {
