@@ -131,10 +131,9 @@ final class Platform {
         // Load and fault tests submit from one address; the per-client limit has tests of its own in intake.
         commonEnv.put("EMBARGO_SUBMISSIONS_RATE_PER_PERIOD", "1000000");
         commonEnv.put("EMBARGO_OUTBOX_DELIVERY_TIMEOUT", "10s");
-        // Triage's SLA scheduler ticks once at start and then not again while the tests run: a case whose agreed date
-        // is
-        // today would otherwise be published by a tick in the seconds between a test agreeing the date and pressing
-        // Publish. Its rules have tests of their own in triage, which call the tick with their own instant.
+        // Triage's SLA scheduler ticks at start and not again while the tests run. Otherwise a tick could publish a
+        // case agreed for today between a test agreeing the date and pressing Publish. Triage's own tests call the
+        // tick with their own instant.
         commonEnv.put("EMBARGO_SLA_EVERY", "6h");
         commonEnv.put("EMBARGO_PUBLIC_INTAKE_BASE_URL", url(Service.INTAKE));
         commonEnv.put("EMBARGO_PUBLIC_CREDITS_BASE_URL", url(Service.CREDITS));
