@@ -339,20 +339,24 @@ public final class Bench {
         var timed = new CopyOnWriteArrayList<double[]>();
         long[] checkpointsBefore;
         long start;
+        String disk;
         try (var paused = pauseConsumers()) {
             // Warmed up at the same rate first: the phase before (pgbench's burst of writes, the consumers' drain)
             // leaves the database and the services in a state that no steady client meets.
             paced(perSecond, Duration.ofSeconds(quick ? 2 : 5), () -> submit(randomClient(), "half-rate-warm-up"));
             checkpointsBefore = checkpoints();
-            start = System.nanoTime();
-            paced(perSecond, phase, () -> {
-                long t0 = System.nanoTime();
-                if (submit(randomClient(), "half-rate") == 201) {
-                    double ms = (System.nanoTime() - t0) / 1e6;
-                    latencies.add(ms);
-                    timed.add(new double[] { (t0 - start) / 1e6, ms });
-                }
-            });
+            try (var writes = DiskWrites.start()) {
+                start = System.nanoTime();
+                paced(perSecond, phase, () -> {
+                    long t0 = System.nanoTime();
+                    if (submit(randomClient(), "half-rate") == 201) {
+                        double ms = (System.nanoTime() - t0) / 1e6;
+                        latencies.add(ms);
+                        timed.add(new double[] { (t0 - start) / 1e6, ms });
+                    }
+                });
+                disk = writes.summary();
+            }
         }
         long[] checkpointsAfter = checkpoints();
         pipeline.drain(Duration.ofMinutes(2));
@@ -361,12 +365,14 @@ public final class Bench {
         figures.put("intake.halfRate.p99Ms", l.p(0.99));
         rows.add(new Row(String.format("intake alone at half that rate (%.0f /s, open loop)", perSecond),
                 String.format("p50 %.1f ms, p99 %.1f ms", l.p(0.5), l.p(0.99)), "p99 <= 50 ms", l.p(0.99) <= 50));
-        rows.add(new Row("intake at half rate: when the slowest 1 % started, and the database's checkpoints meanwhile",
+        rows.add(new Row(
+                "intake at half rate: when the slowest 1 % started, the database's checkpoints and the"
+                        + " machine's disk writes meanwhile",
                 slowest(timed) + String.format(
-                        "; checkpoints %d (%d requested by WAL volume), %.0f ms writing, %.0f" + " ms syncing",
+                        "; checkpoints %d (%d requested by WAL volume), %.0f ms writing, %.0f" + " ms syncing; %s",
                         checkpointsAfter[0] - checkpointsBefore[0], checkpointsAfter[1] - checkpointsBefore[1],
                         (double) (checkpointsAfter[2] - checkpointsBefore[2]),
-                        (double) (checkpointsAfter[3] - checkpointsBefore[3])),
+                        (double) (checkpointsAfter[3] - checkpointsBefore[3]), disk),
                 "", null));
     }
 
@@ -468,16 +474,20 @@ public final class Bench {
         boolean target = perSecond == 100;
         var cpuBefore = cpu.snapshot();
         Instant phaseStarted = Instant.now();
-        paced(perSecond, phase, () -> {
-            var response = post(randomClient(), tag);
-            if (response != null && response.statusCode() == 201) {
-                try {
-                    acceptedAt.put(JSON.readTree(response.body()).get("trackingId").asText(), Instant.now());
-                } catch (IOException e) {
-                    // a 201 without a readable body is not counted
+        String disk;
+        try (var writes = DiskWrites.start()) {
+            paced(perSecond, phase, () -> {
+                var response = post(randomClient(), tag);
+                if (response != null && response.statusCode() == 201) {
+                    try {
+                        acceptedAt.put(JSON.readTree(response.body()).get("trackingId").asText(), Instant.now());
+                    } catch (IOException e) {
+                        // a 201 without a readable body is not counted
+                    }
                 }
-            }
-        });
+            });
+            disk = writes.summary();
+        }
         Instant loadStopped = Instant.now();
         Duration drained = pipeline.drain(Duration.ofMinutes(2));
         var used = ProcessCpu.between(cpuBefore, cpu.snapshot());
@@ -532,8 +542,8 @@ public final class Bench {
                 target ? "p99 <= 300 ms" : "",
                 target ? caseL.p(0.99) <= 300 && toCase.size() == acceptedAt.size() : null));
         if (target) {
-            rows.add(new Row("end to end" + during + ": when the reports slowest to their case were accepted",
-                    slowest(toCaseTimed), "", null));
+            rows.add(new Row("end to end" + during + ": when the reports slowest to their case were accepted, and"
+                    + " the machine's disk writes meanwhile", slowest(toCaseTimed) + "; " + disk, "", null));
         }
         rows.add(new Row("end to end" + during + ": 201 -> maintainer mail accepted by SMTP",
                 String.format("p50 %.0f ms, p99 %.0f ms (%d of %d)", mailL.p(0.5), mailL.p(0.99), toMail.size(),
