@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -84,6 +86,51 @@ class DeliveryTest {
         assertEquals("project.registered.v1", header(record, CloudEventHeaders.TYPE));
         assertEquals("/intake-service", header(record, CloudEventHeaders.SOURCE));
         assertEquals(committed, header(record, CloudEventHeaders.SUBJECT));
+    }
+
+    @Test
+    void aStateChangeSentWithItsEventIsWrittenWithItOrNotAtAll() {
+        String committed = newId();
+        String rolledBack = newId();
+        String failing = newId();
+        QuarkusTransaction.requiringNew()
+                .run(() -> outbox.appendWith(effect("change:" + committed), project(committed, "with its change")));
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                outbox.appendWith(effect("change:" + rolledBack), project(rolledBack, "undone"));
+                throw new IllegalStateException("the request failed after both were written");
+            });
+        } catch (IllegalStateException expected) {
+            // the transaction rolled back
+        }
+        // The state change itself fails (subject is NOT NULL): the outbox row sent with it is not written either.
+        try {
+            QuarkusTransaction.requiringNew()
+                    .run(() -> outbox.appendWith(effect(null), project(failing, "its change failed")));
+        } catch (IllegalStateException expected) {
+            // the statement failed and the transaction rolled back
+        }
+        assertEquals(1, effects("change:" + committed));
+        await().atMost(20, TimeUnit.SECONDS).until(() -> effects(committed) == 1);
+        assertEquals(0, effects("change:" + rolledBack));
+        assertEquals(0, count("SELECT count(*) FROM outbox WHERE message_key = ?", rolledBack));
+        assertEquals(0, count("SELECT count(*) FROM outbox WHERE message_key = ?", failing));
+    }
+
+    /** A state change of the test's own: one row in {@code effects} with this subject. */
+    private static Outbox.StateChange effect(String subject) {
+        return new Outbox.StateChange() {
+            @Override
+            public String sql() {
+                return "INSERT INTO effects (subject, event_id) VALUES (?, 'state change')";
+            }
+
+            @Override
+            public int bind(PreparedStatement statement) throws SQLException {
+                statement.setString(1, subject);
+                return 1;
+            }
+        };
     }
 
     @Test

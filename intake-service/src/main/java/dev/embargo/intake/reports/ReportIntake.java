@@ -161,11 +161,12 @@ class ReportIntake {
         var report = new Report(id, project.projectId(), trackingId, policyVersion, prepared.submittedAt(),
                 reporter.subject(), reporter.key(), fingerprint, prepared.tokenHash(), findings,
                 prepared.acknowledgeDue(), prepared.sealedFields());
-        reports.add(report);
-        outbox.append(new ReportSubmitted(id.toString(), trackingId, project.projectId().toString(), project.slug(),
-                policyVersion, prepared.submittedAt(), prepared.tokenHash(), reporter.subject(),
-                prepared.sealedContent(), prepared.sealedContact(), findings,
-                FindingSentences.explain(policy.policy(), findings)));
+        // The report and its event are one round trip: the insert travels with the outbox row.
+        outbox.appendWith(reports.insertOf(report),
+                new ReportSubmitted(id.toString(), trackingId, project.projectId().toString(), project.slug(),
+                        policyVersion, prepared.submittedAt(), prepared.tokenHash(), reporter.subject(),
+                        prepared.sealedContent(), prepared.sealedContact(), findings,
+                        FindingSentences.explain(policy.policy(), findings)));
         // DEBUG, not INFO: a line per submission is formatted for nobody in production (the event and metrics count
         // them).
         Log.debugf("report %s submitted to %s against policy version %d", trackingId, project.slug(), policyVersion);

@@ -13,12 +13,13 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.embargo.intake.projects.TrackingIds;
+import dev.embargo.platform.outbox.Outbox;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /**
  * The collection of submitted reports. A submission is written with plain JDBC, in the two round trips its transaction
- * needs (lock and claim, insert); everything else goes through Hibernate.
+ * needs (lock and claim; the insert, sent with its outbox row); everything else goes through Hibernate.
  */
 @ApplicationScoped
 public class Reports implements PanacheRepositoryBase<Report, UUID> {
@@ -79,32 +80,41 @@ public class Reports implements PanacheRepositoryBase<Report, UUID> {
         }
     }
 
-    /** Inserts the report and its sealed fields in one statement, inside the submission's transaction. */
-    void add(Report report) {
-        String sql = "WITH r AS (INSERT INTO report (id, project_id, tracking_id, policy_version, submitted_at,"
-                + " reporter_subject, reporter_key, fingerprint, token_hash, findings, acknowledge_due)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)"
-                + " INSERT INTO report_field (report_id, name, ciphertext)"
-                + " SELECT r.id, f.name, f.ciphertext FROM r, unnest(?::text[], ?::bytea[]) AS f(name, ciphertext)";
-        Map<String, byte[]> fields = report.sealedFields();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, report.id());
-            ps.setObject(2, report.projectId());
-            ps.setString(3, report.trackingId());
-            ps.setInt(4, report.policyVersion());
-            ps.setTimestamp(5, Timestamp.from(report.submittedAt()));
-            ps.setString(6, report.reporterSubject());
-            ps.setString(7, report.reporterKey());
-            ps.setString(8, report.fingerprint());
-            ps.setString(9, report.tokenHash());
-            ps.setString(10, String.join(",", report.findings()));
-            ps.setTimestamp(11, report.acknowledgeDue() == null ? null : Timestamp.from(report.acknowledgeDue()));
-            ps.setArray(12, c.createArrayOf("text", fields.keySet().toArray(String[]::new)));
-            ps.setArray(13, c.createArrayOf("bytea", fields.values().toArray(byte[][]::new)));
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not store the report", e);
-        }
+    /**
+     * The insert of the report and its sealed fields, one statement, for the outbox to send in the same round trip as
+     * the {@code report.submitted} row ({@link Outbox#appendWith}).
+     */
+    Outbox.StateChange insertOf(Report report) {
+        return new Outbox.StateChange() {
+            @Override
+            public String sql() {
+                return "WITH r AS (INSERT INTO report (id, project_id, tracking_id, policy_version, submitted_at,"
+                        + " reporter_subject, reporter_key, fingerprint, token_hash, findings, acknowledge_due)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)"
+                        + " INSERT INTO report_field (report_id, name, ciphertext) SELECT r.id, f.name, f.ciphertext"
+                        + " FROM r, unnest(?::text[], ?::bytea[]) AS f(name, ciphertext)";
+            }
+
+            @Override
+            public int bind(PreparedStatement ps) throws SQLException {
+                Map<String, byte[]> fields = report.sealedFields();
+                ps.setObject(1, report.id());
+                ps.setObject(2, report.projectId());
+                ps.setString(3, report.trackingId());
+                ps.setInt(4, report.policyVersion());
+                ps.setTimestamp(5, Timestamp.from(report.submittedAt()));
+                ps.setString(6, report.reporterSubject());
+                ps.setString(7, report.reporterKey());
+                ps.setString(8, report.fingerprint());
+                ps.setString(9, report.tokenHash());
+                ps.setString(10, String.join(",", report.findings()));
+                ps.setTimestamp(11, report.acknowledgeDue() == null ? null : Timestamp.from(report.acknowledgeDue()));
+                Connection c = ps.getConnection();
+                ps.setArray(12, c.createArrayOf("text", fields.keySet().toArray(String[]::new)));
+                ps.setArray(13, c.createArrayOf("bytea", fields.values().toArray(byte[][]::new)));
+                return 13;
+            }
+        };
     }
 
     public Optional<Report> byId(UUID id) {

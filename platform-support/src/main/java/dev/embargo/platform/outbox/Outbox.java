@@ -57,29 +57,60 @@ public class Outbox {
      */
     @Transactional(TxType.MANDATORY)
     public EventEnvelope append(LifecycleEvent event) {
+        return write(event, null);
+    }
+
+    /**
+     * Makes a state change and appends the event that reports it in one round trip to PostgreSQL: the change's SQL and
+     * the outbox row's insert go as two statements of one request. Both belong to the caller's transaction, so neither
+     * is written without the other. Must run inside that transaction.
+     *
+     * @return the envelope the event will carry
+     */
+    @Transactional(TxType.MANDATORY)
+    public EventEnvelope appendWith(StateChange change, LifecycleEvent event) {
+        return write(event, change);
+    }
+
+    private EventEnvelope write(LifecycleEvent event, StateChange change) {
         EventType type = EventType.of(event);
         byte[] payload = codec.encode(event);
         var envelope = new EventEnvelope(UUID.randomUUID().toString(), type.type(), source, clock.instant(),
                 event.subject());
+        String insert = "INSERT INTO outbox (id, topic, message_key, event_type, source, occurred_at, payload, headers)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)";
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO outbox (id, topic, message_key, event_type, source, occurred_at, payload, headers)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
-            ps.setObject(1, UUID.fromString(envelope.id()));
-            ps.setString(2, type.topic());
-            ps.setString(3, envelope.subject());
-            ps.setString(4, envelope.type());
-            ps.setString(5, envelope.source());
-            ps.setTimestamp(6, Timestamp.from(envelope.time()));
-            ps.setBytes(7, payload);
-            ps.setString(8, json.writeValueAsString(tracing.currentContext()));
-            ps.executeUpdate();
+                PreparedStatement ps = c.prepareStatement(change == null ? insert : change.sql() + "; " + insert)) {
+            int at = change == null ? 0 : change.bind(ps);
+            ps.setObject(at + 1, UUID.fromString(envelope.id()));
+            ps.setString(at + 2, type.topic());
+            ps.setString(at + 3, envelope.subject());
+            ps.setString(at + 4, envelope.type());
+            ps.setString(at + 5, envelope.source());
+            ps.setTimestamp(at + 6, Timestamp.from(envelope.time()));
+            ps.setBytes(at + 7, payload);
+            ps.setString(at + 8, json.writeValueAsString(tracing.currentContext()));
+            ps.execute();
+            // Each statement's count, in order; the outbox's comes last. A failing statement has already thrown.
+            if (change != null && !ps.getMoreResults() && ps.getUpdateCount() != 1) {
+                throw new IllegalStateException("the outbox row was not written");
+            }
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("could not write to the outbox", e);
         }
         // Observed after a successful commit only: the relay publishes right away rather than at its next poll.
         appended.fire(new Appended(type.topic()));
         return envelope;
+    }
+
+    /** The SQL of a state change, to be sent along with its event's outbox row (see {@link #appendWith}). */
+    public interface StateChange {
+
+        /** One statement, with {@code ?} parameters and no trailing semicolon. */
+        String sql();
+
+        /** Binds the statement's parameters, numbered from 1; returns how many it bound. */
+        int bind(PreparedStatement statement) throws SQLException;
     }
 
     /** An event row was written in the current transaction. */

@@ -15,8 +15,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * swap, see {@link BucketRows}), so every replica counts against one limit: two intake replicas behind one address let
  * a client through exactly as often as one would. The table is the service's
  * ({@code CREATE TABLE rate_limit_bucket (id text PRIMARY KEY, state bytea, expires_at
- * bigint)} in its migrations); a bucket's row expires once it would be full again, and {@link #removeExpired()} deletes
- * such rows. Keys are pseudonyms or ids, never client addresses.
+ * bigint)} in its migrations, then {@code SET UNLOGGED}: a token taken waits for no WAL flush, and a PostgreSQL crash
+ * starts every limit full again); a bucket's row expires once it would be full again, and {@link #removeExpired()}
+ * deletes such rows. Keys are pseudonyms or ids, never client addresses.
  */
 public final class SharedBuckets {
 
