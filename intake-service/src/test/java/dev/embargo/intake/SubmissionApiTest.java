@@ -14,6 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,12 +35,16 @@ import org.junit.jupiter.api.Test;
 import dev.embargo.rules.ReportTokens;
 import dev.embargo.testing.TestDatabase;
 import dev.embargo.testing.Tokens;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
 class SubmissionApiTest {
+
+    @TestHTTPResource("/")
+    URL base;
 
     static final String MALFORMED = "urn:embargo:problem:malformed-body";
     static final String BAD_REQUEST = "urn:embargo:problem:bad-request";
@@ -142,7 +151,7 @@ class SubmissionApiTest {
     }
 
     @Test
-    void badInputGetsProblemJsonWithoutEchoAndNothingIsHalfWritten() {
+    void badInputGetsProblemJsonWithoutEchoAndNothingIsHalfWritten() throws Exception {
         var project = Fixtures.projectWithExamplePolicy("panelorca");
         String path = project.path() + "/reports";
         // Malformed JSON.
@@ -172,6 +181,12 @@ class SubmissionApiTest {
         // Body over the 256K limit.
         raw(path, "{\"title\":\"t\",\"description\":\"" + "d".repeat(300 * 1024) + "\"}").statusCode(413)
                 .contentType("application/problem+json").body("type", equalTo("urn:embargo:problem:payload-too-large"));
+        // The same body sent without a length (chunked): cut off once over the limit, with the same problem.
+        HttpResponse<String> chunked = sendChunked(path,
+                "{\"title\":\"t\",\"description\":\"" + "d".repeat(300 * 1024) + "\"}");
+        assertEquals(413, chunked.statusCode());
+        assertEquals("application/problem+json", chunked.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(chunked.body().contains("\"type\":\"urn:embargo:problem:payload-too-large\""), chunked.body());
         // Invalid UTF-8.
         byte[] invalid = "{\"title\":\"t\",\"description\":\"\u00ff\u00fe\"}".getBytes(StandardCharsets.ISO_8859_1);
         given().header("X-Forwarded-For", Fixtures.randomClient()).contentType("application/json; charset=utf-8")
@@ -194,6 +209,17 @@ class SubmissionApiTest {
     @Test
     void tokensAreDifferentEveryTime() {
         assertNotEquals(ReportTokens.generate(), ReportTokens.generate());
+    }
+
+    /** POSTs a body of unknown length, so it goes chunked with no Content-Length for BodyLimit to look at. */
+    private HttpResponse<String> sendChunked(String path, String body) throws Exception {
+        var request = HttpRequest.newBuilder(base.toURI().resolve(path)).header("Content-Type", "application/json")
+                .header("X-Forwarded-For", Fixtures.randomClient()).POST(HttpRequest.BodyPublishers
+                        .ofInputStream(() -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
+                .build();
+        try (var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     private static ValidatableResponse raw(String path, String body) {

@@ -12,8 +12,9 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 
 /**
- * Answers an announced oversized body with a problem+json 413 before any of it is read. (Bodies without a length are
- * still cut off by the HTTP layer at {@code quarkus.http.limits.max-body-size}, with a bare 413.)
+ * Answers an announced oversized body with a problem+json 413 before any of it is read. (A submission without a length
+ * gets the same answer once it has gone over, from {@link SubmissionBody}; other bodies without a length are cut off by
+ * the HTTP layer at {@code quarkus.http.limits.max-body-size}, with a bare 413.)
  */
 @ApplicationScoped
 class BodyLimit {
