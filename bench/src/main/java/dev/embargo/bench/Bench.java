@@ -345,7 +345,7 @@ public final class Bench {
             // leaves the database and the services in a state that no steady client meets.
             paced(perSecond, Duration.ofSeconds(quick ? 2 : 5), () -> submit(randomClient(), "half-rate-warm-up"));
             checkpointsBefore = checkpoints();
-            try (var writes = DiskWrites.start()) {
+            try (var writes = MachineProbe.start(root.resolve(".platform"))) {
                 start = System.nanoTime();
                 paced(perSecond, phase, () -> {
                     long t0 = System.nanoTime();
@@ -475,7 +475,7 @@ public final class Bench {
         var cpuBefore = cpu.snapshot();
         Instant phaseStarted = Instant.now();
         String disk;
-        try (var writes = DiskWrites.start()) {
+        try (var writes = MachineProbe.start(root.resolve(".platform"))) {
             paced(perSecond, phase, () -> {
                 var response = post(randomClient(), tag);
                 if (response != null && response.statusCode() == 201) {
