@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * The machine's page cache and disk during a phase, sampled from /proc every 100 ms: how much written data waited in
@@ -97,12 +98,7 @@ final class MachineProbe implements AutoCloseable {
         if (all.isEmpty()) {
             return "a 5 ms sleep never woke over 20 ms late";
         }
-        var bySecond = new java.util.TreeMap<Integer, Double>();
-        all.forEach(w -> bySecond.merge((int) (w[0] / 1000), w[1], Math::max));
-        var seconds = new StringBuilder();
-        bySecond.forEach((second, max) -> seconds.append(seconds.isEmpty() ? "" : ", ")
-                .append(String.format("second %d (%.0f ms)", second, max)));
-        return String.format("a 5 ms sleep woke over 20 ms late %d times, in %s", all.size(), seconds);
+        return String.format("a 5 ms sleep woke over 20 ms late %d times, in %s", all.size(), seconds(all, 0));
     }
 
     private void probe(Path dir) {
@@ -139,15 +135,7 @@ final class MachineProbe implements AutoCloseable {
             return "sync probe n/a";
         }
         double[] ms = all.stream().mapToDouble(s -> s[1]).sorted().toArray();
-        var slowSeconds = new java.util.TreeMap<Integer, Double>();
-        for (double[] s : all) {
-            if (s[1] > 50) {
-                slowSeconds.merge((int) (s[0] / 1000), s[1], Math::max);
-            }
-        }
-        var slow = new StringBuilder();
-        slowSeconds.forEach((second, max) -> slow.append(slow.isEmpty() ? "" : ", ")
-                .append(String.format("second %d (%.0f ms)", second, max)));
+        String slow = seconds(all, 50);
         return String.format(
                 "8 KB write+sync beside the database (%d): median %.1f ms, longest %.0f ms; over 50 ms in %s",
                 ms.length, ms[ms.length / 2], ms[ms.length - 1], slow.isEmpty() ? "no second" : slow);
@@ -183,6 +171,16 @@ final class MachineProbe implements AutoCloseable {
                         + " disks wrote %.0f MB, most in %s; %s; %s",
                 all.get(0).dirtyKb() / 1e3, maxDirty / 1e3, maxWriteback / 1e3, mb, busiest, syncSummary(),
                 wakeUpSummary());
+    }
+
+    /** The seconds in which a timed value ({ms into the phase, ms}) went over {@code over}, each with its largest. */
+    private static String seconds(List<double[]> timed, double over) {
+        var bySecond = new TreeMap<Integer, Double>();
+        timed.stream().filter(t -> t[1] > over).forEach(t -> bySecond.merge((int) (t[0] / 1000), t[1], Math::max));
+        var out = new StringBuilder();
+        bySecond.forEach((second, max) -> out.append(out.isEmpty() ? "" : ", ")
+                .append(String.format("second %d (%.0f ms)", second, max)));
+        return out.toString();
     }
 
     private static double writtenIn(List<Sample> all, int second) {
