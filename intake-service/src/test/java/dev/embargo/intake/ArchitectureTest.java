@@ -36,6 +36,7 @@ class ArchitectureTest {
             (JavaClass c) -> c.isAnnotatedWith(Path.class) || c.isAnnotatedWith(Provider.class)
                     || c.isAssignableTo(RefusedMapper.class) || named(c, "dev.embargo.intake.reports.BodyLimit")
                     || named(c, "dev.embargo.intake.reports.FloodGate")
+                    || named(c, "dev.embargo.intake.reports.SubmissionBody")
                     || named(c, "dev.embargo.intake.reports.SubmissionLimiter"));
 
     @Test
