@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The machine's page cache and disk during a phase, sampled from /proc every 100 ms: how much written data waited in
@@ -25,15 +26,15 @@ final class MachineProbe implements AutoCloseable {
     private record Sample(long atMs, long dirtyKb, long writebackKb, long sectorsWritten) {
     }
 
-    private final List<Sample> samples = new ArrayList<>();
+    private final List<Sample> samples = new CopyOnWriteArrayList<>();
     /** ms into the phase and how long the probe's sync took (ms). */
-    private final List<double[]> syncs = new ArrayList<>();
+    private final List<double[]> syncs = new CopyOnWriteArrayList<>();
     private final long start = System.nanoTime();
     private final Thread sampler;
     private final Thread prober;
     private final Thread sleeper;
     /** ms into the phase and how much later than asked the sleeper woke (ms), when that was over 20 ms. */
-    private final List<double[]> lateWakeUps = new ArrayList<>();
+    private final List<double[]> lateWakeUps = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
 
     private MachineProbe(Path besideTheDatabase) {
@@ -43,9 +44,7 @@ final class MachineProbe implements AutoCloseable {
             while (running) {
                 Sample s = sample();
                 if (s != null) {
-                    synchronized (samples) {
-                        samples.add(s);
-                    }
+                    samples.add(s);
                 }
                 try {
                     Thread.sleep(100);
@@ -82,19 +81,14 @@ final class MachineProbe implements AutoCloseable {
             }
             double late = (System.nanoTime() - t0) / 1e6 - 5;
             if (late > 20) {
-                synchronized (lateWakeUps) {
-                    lateWakeUps.add(new double[] { (t0 - start) / 1e6, late });
-                }
+                lateWakeUps.add(new double[] { (t0 - start) / 1e6, late });
             }
         }
     }
 
     /** The sleeper's late wake-ups: how many, the latest, and the seconds they fell in. */
     private String wakeUpSummary() {
-        List<double[]> all;
-        synchronized (lateWakeUps) {
-            all = List.copyOf(lateWakeUps);
-        }
+        List<double[]> all = List.copyOf(lateWakeUps);
         if (all.isEmpty()) {
             return "a 5 ms sleep never woke over 20 ms late";
         }
@@ -113,9 +107,7 @@ final class MachineProbe implements AutoCloseable {
                 channel.write(block, position);
                 channel.force(false);
                 double ms = (System.nanoTime() - t0) / 1e6;
-                synchronized (syncs) {
-                    syncs.add(new double[] { (t0 - start) / 1e6, ms });
-                }
+                syncs.add(new double[] { (t0 - start) / 1e6, ms });
                 // A WAL-sized file: wraps at 16 MB.
                 position = (position + 8192) % (16 << 20);
                 Thread.sleep(50);
@@ -127,10 +119,7 @@ final class MachineProbe implements AutoCloseable {
 
     /** The probe's syncs: median and longest, and the seconds in which one took over 50 ms. */
     private String syncSummary() {
-        List<double[]> all;
-        synchronized (syncs) {
-            all = List.copyOf(syncs);
-        }
+        List<double[]> all = List.copyOf(syncs);
         if (all.isEmpty()) {
             return "sync probe n/a";
         }
@@ -146,10 +135,7 @@ final class MachineProbe implements AutoCloseable {
      * "n/a" off Linux.
      */
     String summary() {
-        List<Sample> all;
-        synchronized (samples) {
-            all = List.copyOf(samples);
-        }
+        List<Sample> all = List.copyOf(samples);
         if (all.size() < 2) {
             return "page cache n/a";
         }
