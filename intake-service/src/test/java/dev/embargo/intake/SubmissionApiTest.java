@@ -78,6 +78,15 @@ class SubmissionApiTest {
     }
 
     @Test
+    void aSubmissionWithABadBearerTokenIsUnauthorisedAndStoresNothing() {
+        var project = Fixtures.projectWithExamplePolicy("panelorca");
+        given().auth().oauth2("not-a-token").header("X-Forwarded-For", Fixtures.randomClient())
+                .contentType(ContentType.JSON).body(Map.of("title", "t", "description", "d")).when()
+                .post(project.path() + "/reports").then().statusCode(401);
+        assertEquals(0, reportsOf(project.slug()));
+    }
+
+    @Test
     void identicalResubmissionBySameReporterReturnsTheExistingReport() {
         var project = Fixtures.projectWithExamplePolicy("openpanel");
         String client = Fixtures.randomClient();

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.embargo.platform.problem.Problem;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 
 /**
@@ -26,9 +25,7 @@ class FloodGate {
         String body = bodyBeforeRetryAfter(json);
         // After BodyLimit (which only looks at the announced length), before everything else.
         router.postWithRegex(SUBMIT_PATH).order(Integer.MIN_VALUE + 1).handler(rc -> {
-            HttpServerRequest request = rc.request();
-            long seconds = limiter.secondsUntilRefill(
-                    limiter.client(request.remoteAddress().hostAddress(), request.getHeader("X-Forwarded-For")));
+            long seconds = limiter.secondsUntilRefill(limiter.client(rc));
             if (seconds == 0) {
                 rc.next();
                 return;

@@ -32,7 +32,8 @@ import dev.embargo.intake.reports.ReportApi.SubmittedReport;
 import dev.embargo.platform.problem.Problem;
 import dev.embargo.platform.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
 
 /** Report submission, anonymous or with a reporter token: the platform's front door for vulnerabilities. */
 @Path("/api/v1/projects")
@@ -82,15 +83,14 @@ public class ReportResource {
     @APIResponse(responseCode = "404", description = "No such project", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "not-found", value = """
             {"type":"urn:embargo:problem:not-found","title":"Not found","status":404,"detail":"No such resource, or you may not see it."}""")))
     public Response submit(@PathParam("slug") String slug, @Valid @NotNull SubmitReport request,
-            @HeaderParam(TOKEN_HEADER) String token, @HeaderParam("X-Forwarded-For") String forwardedFor,
-            @Context UriInfo uri, @Context HttpServerRequest http) {
+            @HeaderParam(TOKEN_HEADER) String token, @Context UriInfo uri, @Context RoutingContext http) {
         if (uri.getQueryParameters().keySet().stream().anyMatch(k -> k.toLowerCase(Locale.ROOT).contains("token"))) {
             throw ProblemException.badRequest("token-in-url",
                     "Report tokens are accepted only in the " + TOKEN_HEADER + " header, never in a URL.");
         }
-        String client = limiter.client(http.remoteAddress().hostAddress(), forwardedFor);
+        String client = limiter.client(http);
         limiter.acquire(client);
-        String subject = identity.isAnonymous() ? null : jwt.getSubject();
+        String subject = signedIn(http) ? jwt.getSubject() : null;
         var outcome = intake.submit(slug, request.content(), emptyToNull(request.reporterEmail()),
                 ReportIntake.Reporter.of(subject, client), Optional.ofNullable(emptyToNull(token)));
         Report r = outcome.report();
@@ -103,6 +103,15 @@ public class ReportResource {
     @ServerExceptionMapper
     Response rateLimited(SubmissionLimiter.TooManyRequests e) {
         return e.response();
+    }
+
+    /**
+     * Whether the request is a signed-in reporter's. Bearer tokens are this service's only credentials, so a request
+     * without an {@code Authorization} header is anonymous without running the lazy authentication chain (3.6 % of
+     * intake's samples under the bench's anonymous load); one with it is authenticated, and a bad token is a 401.
+     */
+    private boolean signedIn(RoutingContext request) {
+        return request.request().getHeader(HttpHeaders.AUTHORIZATION) != null && !identity.isAnonymous();
     }
 
     private static String emptyToNull(String s) {

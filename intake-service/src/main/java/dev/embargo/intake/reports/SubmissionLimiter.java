@@ -21,6 +21,8 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Per-client token buckets for report submissions (Bucket4j, kept in PostgreSQL so all replicas share them); over the
@@ -60,6 +62,8 @@ class SubmissionLimiter {
      */
     private final ConcurrentHashMap<String, Long> emptyUntil = new ConcurrentHashMap<>();
     private static final int MAX_REMEMBERED = 100_000;
+    /** Where {@link #client(RoutingContext)} keeps a request's pseudonym. */
+    private static final String CLIENT = SubmissionLimiter.class.getName() + ".client";
 
     @Inject
     SubmissionLimiter(SubmissionConfig config, ReporterPseudonyms pseudonyms, DataSource dataSource) {
@@ -79,6 +83,20 @@ class SubmissionLimiter {
     /** The client's pseudonym: its address behind the trusted proxies, keyed so no address is kept anywhere. */
     String client(String peer, String forwardedFor) {
         return pseudonyms.of(trustedProxies.client(peer, forwardedFor));
+    }
+
+    /**
+     * The pseudonym of the client that sent this request, computed once per request: {@link FloodGate} asks first, on
+     * the event loop, and {@link ReportResource} gets the same value without a second keyed hash.
+     */
+    String client(RoutingContext request) {
+        String client = request.get(CLIENT);
+        if (client == null) {
+            HttpServerRequest http = request.request();
+            client = client(http.remoteAddress().hostAddress(), http.getHeader("X-Forwarded-For"));
+            request.put(CLIENT, client);
+        }
+        return client;
     }
 
     /** Takes one submission from the client's bucket, which every intake replica shares; 429 when it is empty. */
