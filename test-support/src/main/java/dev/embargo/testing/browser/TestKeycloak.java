@@ -42,8 +42,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <p>
  * The distribution zip is test-support's Maven test dependency {@code org.keycloak:keycloak-quarkus-dist:zip}; the
  * build writes its path in the local repository into {@code browser-kit.properties}. It is unpacked once into
- * {@code target/keycloak-<version>} of the module whose tests run (or {@code -Dembargo.keycloak.home}) and reused; its
- * first start there also runs Keycloak's build step, later starts don't. Keycloak runs in dev mode with an in-memory
+ * {@code -Dembargo.keycloak.home} (the root POM's surefire sets the root's {@code target/keycloak-<version>}, so all
+ * modules share one) or else {@code target/keycloak-<version>} of the module whose tests run, and reused; its first
+ * start there also runs Keycloak's build step, later starts don't. Keycloak runs in dev mode with an in-memory
  * database ({@code start-dev --db=dev-mem --import-realm}), so every start begins from the realm alone. It listens on
  * 127.0.0.1 at a free port in 20000-27999, runs on this JVM's Java, and logs to
  * {@code target/keycloak-<realm>-<port>.log}.
