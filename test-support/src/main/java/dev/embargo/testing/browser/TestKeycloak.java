@@ -44,10 +44,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * build writes its path in the local repository into {@code browser-kit.properties}. It is unpacked once into
  * {@code -Dembargo.keycloak.home} (the root POM's surefire sets the root's {@code target/keycloak-<version>}, so all
  * modules share one) or else {@code target/keycloak-<version>} of the module whose tests run, and reused; its first
- * start there also runs Keycloak's build step, later starts don't. Keycloak runs in dev mode with an in-memory
- * database ({@code start-dev --db=dev-mem --import-realm}), so every start begins from the realm alone. It listens on
- * 127.0.0.1 at a free port in 20000-27999, runs on this JVM's Java, and logs to
- * {@code target/keycloak-<realm>-<port>.log}.
+ * start there also runs Keycloak's build step, later starts don't. Keycloak runs in dev mode with an in-memory database
+ * ({@code start-dev --db=dev-mem --import-realm}), so every start begins from the realm alone. It listens on 127.0.0.1
+ * at a free port in 20000-27999, runs on this JVM's Java, and logs to {@code target/keycloak-<realm>-<port>.log}.
  * <p>
  * {@link #start(KeycloakRealm)} returns once the realm's OpenID configuration answers, and fails at once, with the last
  * 40 lines of the log, if the process dies first. {@link #stop()} (or {@link #close()}) ends the whole process tree and
