@@ -15,14 +15,19 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -36,6 +41,8 @@ import dev.embargo.platform.inbox.EventConsumer;
 import dev.embargo.platform.outbox.Outbox;
 import dev.embargo.testing.TestKafka;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
@@ -55,6 +62,8 @@ class DeliveryTest {
     EventConsumer consumer;
     @Inject
     OpenTelemetry openTelemetry;
+    @Inject
+    MeterRegistry registry;
 
     static ProjectRegistered project(String id, String name) {
         return new ProjectRegistered(id, "p-" + id.substring(0, 8), name, null, Instant.now());
@@ -192,6 +201,43 @@ class DeliveryTest {
         QuarkusTransaction.requiringNew().run(() -> outbox.append(project(after, "after the outage")));
         await().atMost(60, TimeUnit.SECONDS).until(() -> effects(after) == 1);
         assertEquals(1, effects(held), "the held event, read again after the failed commit, had one effect");
+    }
+
+    @Test
+    void offsetsOfEventsTakingEffectOneByOneAreCommittedTogetherAndSoonAfterTheLast() throws Exception {
+        double before = offsetCommits();
+        int events = 8;
+        for (int i = 0; i < events; i++) {
+            String id = newId();
+            QuarkusTransaction.requiringNew().run(() -> outbox.append(project(id, "one of several")));
+            // Each takes effect before the next is sent, so each is read by a poll of its own.
+            await().atMost(20, TimeUnit.SECONDS).until(() -> effects(id) == 1);
+        }
+        double commits = offsetCommits() - before;
+        assertTrue(commits < events, "polls applying one event each shared offset commits, got " + commits);
+        // With nothing more to read, what was applied is committed within the commit interval all the same.
+        await().atMost(15, TimeUnit.SECONDS).until(this::groupCommittedTheEndOfItsTopic);
+    }
+
+    /** The consumer's offset commits so far (the Kafka client's own count, as Micrometer exposes it). */
+    private double offsetCommits() {
+        return registry.find("kafka.consumer.coordinator.commit.total").functionCounters().stream()
+                .mapToDouble(FunctionCounter::count).sum();
+    }
+
+    private boolean groupCommittedTheEndOfItsTopic() throws Exception {
+        try (Admin admin = Admin
+                .create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+            var partitions = admin.describeTopics(List.of(Topics.INTAKE_PROJECTS)).allTopicNames().get()
+                    .get(Topics.INTAKE_PROJECTS).partitions().stream()
+                    .map(p -> new TopicPartition(Topics.INTAKE_PROJECTS, p.partition())).toList();
+            var ends = admin
+                    .listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all()
+                    .get();
+            var committed = admin.listConsumerGroupOffsets(consumer.groupId()).partitionsToOffsetAndMetadata().get();
+            return partitions.stream().allMatch(p -> ends.get(p).offset() == 0
+                    || committed.get(p) != null && committed.get(p).offset() == ends.get(p).offset());
+        }
     }
 
     @Test

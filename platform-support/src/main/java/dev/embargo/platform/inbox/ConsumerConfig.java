@@ -23,6 +23,14 @@ public interface ConsumerConfig {
     @WithDefault("100")
     int batchSize();
 
+    /**
+     * Longest time applied offsets wait before they are committed. The inbox, not the offset, decides what has been
+     * applied, so a longer interval only means more is read again (and dropped) after a crash; it costs the broker a
+     * commit per interval instead of one per poll. Zero commits after every poll.
+     */
+    @WithDefault("1s")
+    Duration commitInterval();
+
     /** Attempts at one event before it goes to the dead-letter topic. */
     @WithDefault("3")
     int maxAttempts();

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -66,6 +68,11 @@ import io.smallrye.faulttolerance.api.Guard;
  * keeps failing is published to the service's dead-letter topic ({@code <group>.dead-letter}) with a reason and
  * recorded in {@code dead_letter}; the partition then moves on. When the database is unreachable the event is retried
  * until it is back, never dead-lettered.
+ * <p>
+ * The inbox, not the committed offset, says what has been applied, so offsets are committed at most once per
+ * {@code commit-interval} rather than after every poll: whatever a crash makes the group read again is dropped by the
+ * inbox. They are committed at once after a dead-letter (which the inbox does not hold), for partitions being revoked,
+ * and when the consumer stops.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -94,6 +101,11 @@ public class EventConsumer {
     /** Waits out an outage of the database or the broker for as long as the consumer runs; never dead-letters. */
     private Guard untilBack;
     private Thread thread;
+    /** Offsets applied but not committed yet, and when they are due; the consumer thread's alone. */
+    private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+    private long commitDueNanos;
+    /** An event of the current poll went to the dead-letter topic: its offset is committed with the poll's. */
+    private boolean deadLettered;
 
     EventConsumer(Instance<EventHandler> handlerBeans, EventDispatch dispatch, Inbox inbox, EventCodec codec,
             AgroalDataSource dataSource, ConsumerConfig config, MeterRegistry registry,
@@ -108,6 +120,11 @@ public class EventConsumer {
         this.registry = registry;
         this.kafka = kafka;
         this.groupId = config.groupId().orElse(applicationName);
+    }
+
+    /** The consumer group this service reads in. */
+    public String groupId() {
+        return groupId;
     }
 
     /** The dead-letter topic of this service. */
@@ -171,7 +188,7 @@ public class EventConsumer {
     private void run(List<EventHandler> handlers, Set<String> topics) {
         KafkaConsumer<String, byte[]> consumer = this.consumer;
         try (consumer) {
-            consumer.subscribe(topics);
+            consumer.subscribe(topics, new CommitOnRevoke(consumer));
             while (running.get()) {
                 try {
                     untilBack.get(() -> pollOnce(consumer, handlers), Integer.class);
@@ -181,6 +198,7 @@ public class EventConsumer {
                     }
                 }
             }
+            commitUncommitted(consumer, uncommitted.keySet(), "stopping");
         } catch (RuntimeException e) {
             Log.errorf("event consumer of group %s stopped: %s", groupId, e.getClass().getSimpleName());
             throw e;
@@ -188,18 +206,20 @@ public class EventConsumer {
     }
 
     /**
-     * Applies one poll's records and commits the offsets of those applied. If processing stops early because the
-     * service's own infrastructure is down, every partition of the batch is rewound to its first record not applied, so
-     * nothing is skipped, and {@link Unavailable} tells the caller to wait and poll again.
+     * Applies one poll's records and commits their offsets when due. If processing stops early because the service's
+     * own infrastructure is down, every partition of the batch is rewound to its first record not applied, so nothing
+     * is skipped, and {@link Unavailable} tells the caller to wait and poll again.
      *
      * @return how many records were applied
      */
     private int pollOnce(KafkaConsumer<String, byte[]> consumer, List<EventHandler> handlers) {
         ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
         if (records.isEmpty()) {
+            commitIfDue(consumer, false);
             return 0;
         }
         Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
+        deadLettered = false;
         boolean outage = false;
         int total = 0;
         try {
@@ -225,13 +245,81 @@ public class EventConsumer {
                 }
             }
         }
-        if (!applied.isEmpty()) {
-            consumer.commitSync(applied);
-        }
+        uncommitted.putAll(applied);
+        commitIfDue(consumer, deadLettered || outage);
         if (outage) {
             throw new Unavailable();
         }
         return total;
+    }
+
+    /**
+     * Commits the applied offsets when the interval since the last commit has passed, or at once when {@code now}. A
+     * commit that fails keeps them for the next one; the failure goes to the caller's outage handling.
+     */
+    private void commitIfDue(KafkaConsumer<String, byte[]> consumer, boolean now) {
+        if (uncommitted.isEmpty() || !now && System.nanoTime() - commitDueNanos < 0) {
+            return;
+        }
+        consumer.commitSync(uncommitted);
+        uncommitted.clear();
+        commitDueNanos = System.nanoTime() + config.commitInterval().toNanos();
+    }
+
+    /** Commits what was applied of these partitions, if anything; a failure only means the inbox drops more later. */
+    private void commitUncommitted(KafkaConsumer<String, byte[]> consumer, Collection<TopicPartition> partitions,
+            String why) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        partitions.forEach(p -> {
+            OffsetAndMetadata offset = uncommitted.remove(p);
+            if (offset != null) {
+                offsets.put(p, offset);
+            }
+        });
+        if (offsets.isEmpty()) {
+            return;
+        }
+        for (int attempt = 1;; attempt++) {
+            try {
+                consumer.commitSync(offsets, config.apiTimeout());
+                return;
+            } catch (WakeupException e) {
+                if (attempt == 1) {
+                    continue; // the wake-up that stops the consumer, not yet taken by a poll: it is taken now
+                }
+                Log.debugf("event consumer of group %s woken twice while %s", groupId, why);
+                return;
+            } catch (KafkaException e) {
+                Log.debugf("event consumer of group %s could not commit while %s: %s", groupId, why,
+                        e.getClass().getSimpleName());
+                return;
+            }
+        }
+    }
+
+    /** Partitions that go to another member take their applied offsets with them, so it reads little again. */
+    private final class CommitOnRevoke implements ConsumerRebalanceListener {
+        private final KafkaConsumer<String, byte[]> consumer;
+
+        CommitOnRevoke(KafkaConsumer<String, byte[]> consumer) {
+            this.consumer = consumer;
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            commitUncommitted(consumer, partitions, "giving up partitions");
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            // Reading starts from the committed offsets; nothing to do.
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            // Another member may own them already: committing could move its offsets back.
+            partitions.forEach(uncommitted::remove);
+        }
     }
 
     private void rewind(KafkaConsumer<String, byte[]> consumer, TopicPartition partition, long offset) {
@@ -279,8 +367,11 @@ public class EventConsumer {
                 return done;
             }
             run.clear();
-            if (read instanceof Refuse r && !deadLetters.send(record, r.id(), r.type(), r.reason())) {
-                return done;
+            if (read instanceof Refuse r) {
+                if (!deadLetters.send(record, r.id(), r.type(), r.reason())) {
+                    return done;
+                }
+                deadLettered = true;
             }
             done++;
         }
@@ -356,7 +447,9 @@ public class EventConsumer {
         } catch (RuntimeException e) {
             String reason = e instanceof RejectedEventException ? "rejected: " + e.getMessage()
                     : "handler failed: " + e.getClass().getSimpleName();
-            return deadLetters.send(apply.record(), d.envelope().id(), d.envelope().type(), reason);
+            boolean sent = deadLetters.send(apply.record(), d.envelope().id(), d.envelope().type(), reason);
+            deadLettered |= sent;
+            return sent;
         }
     }
 
