@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -123,6 +127,40 @@ class SharedRateLimitTest {
                 return rs.next() ? rs.getLong(1) : -1;
             }
         }
+    }
+
+    @Test
+    void aNewClientsFirstTokenCostsOneReadAndOneWriteAndSoDoesItsNext() {
+        List<String> statements = new ArrayList<>();
+        SubmissionLimiter replica = new SubmissionLimiter(config, pseudonyms,
+                new SharedBuckets(recording(dataSource, statements)));
+        String pseudonym = replica.client("127.0.0.1", randomClient());
+        replica.acquire(pseudonym);
+        assertEquals(List.of("SELECT", "INSERT"), statements, "a new bucket: read, then created with its token taken");
+        statements.clear();
+        replica.acquire(pseudonym);
+        assertEquals(List.of("SELECT", "UPDATE"), statements, "a known bucket: read, then its token taken");
+    }
+
+    /** The data source, with the first word of every statement prepared through it recorded. */
+    private static DataSource recording(DataSource dataSource, List<String> statements) {
+        InvocationHandler connections = (proxy, method, args) -> {
+            Connection c = dataSource.getConnection();
+            return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] { Connection.class },
+                    (p, m, a) -> {
+                        if (m.getName().equals("prepareStatement")) {
+                            statements.add(((String) a[0]).strip().split("\\s+")[0]);
+                        }
+                        try {
+                            return m.invoke(c, a);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        };
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                new Class<?>[] { DataSource.class }, (proxy, method, args) -> method.getName().equals("getConnection")
+                        ? connections.invoke(proxy, method, args) : method.invoke(dataSource, args));
     }
 
     @Test

@@ -9,20 +9,26 @@ import java.util.concurrent.CompletableFuture;
 
 import javax.sql.DataSource;
 
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ClientSideConfig;
 import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AbstractCompareAndSwapBasedProxyManager;
 import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AsyncCompareAndSwapOperation;
 import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.CompareAndSwapOperation;
+import io.github.bucket4j.distributed.remote.CommandResult;
 import io.github.bucket4j.distributed.remote.RemoteBucketState;
+import io.github.bucket4j.distributed.remote.RemoteCommand;
+import io.github.bucket4j.distributed.remote.Request;
+import io.github.bucket4j.distributed.remote.commands.CreateInitialStateAndExecuteCommand;
 
 /**
  * Bucket4j's compare-and-swap proxy over one table row per bucket: Bucket4j reads the row, works out the new state and
  * asks for it to be written only if the row still holds what it read, retrying when another replica got there first.
  * Each step is one statement in autocommit: a read, then a conditional insert (a new bucket) or update. That is two
- * round trips and one commit, where Bucket4j's select-for-update proxy takes two transactions (four statements, two
- * commits) for a new bucket and one of three round trips for a known one.
+ * round trips and one commit, new bucket or not ({@link #createIfAbsentAndExecute}), where Bucket4j's select-for-update
+ * proxy takes two transactions (four statements, two commits) for a new bucket and one of three round trips for a known
+ * one.
  *
  * <p>
  * Time is the replica's wall clock in milliseconds, as with Bucket4j's own JDBC proxies: replicas share a bucket, so
@@ -50,6 +56,18 @@ final class BucketRows extends AbstractCompareAndSwapBasedProxyManager<String> {
         this.delete = "DELETE FROM " + table + " WHERE id = ?";
         this.deleteExpired = "DELETE FROM " + table + " WHERE id IN (SELECT id FROM " + table
                 + " WHERE expires_at < ? LIMIT ? FOR UPDATE SKIP LOCKED)";
+    }
+
+    /**
+     * Runs a command on the key's bucket, creating the bucket with {@code configuration} if it has no row yet: one
+     * read, then one write if the state changed. Bucket4j's own bucket proxy first runs the command without the
+     * configuration and, finding no bucket, reads again with it, which would cost every new client a second round trip.
+     */
+    <T> T createIfAbsentAndExecute(String key, BucketConfiguration configuration, RemoteCommand<T> command) {
+        CommandResult<T> result = execute(key,
+                new Request<>(new CreateInitialStateAndExecuteCommand<>(configuration, command),
+                        getBackwardCompatibilityVersion(), getClientSideTime(), expiration));
+        return result.getData();
     }
 
     @Override

@@ -8,6 +8,8 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.remote.commands.EstimateAbilityToConsumeCommand;
+import io.github.bucket4j.distributed.remote.commands.TryConsumeAndReturnRemainingTokensCommand;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -40,14 +42,14 @@ public final class SharedBuckets {
      * outside any transaction of the caller's, its write committed at once, so a rolled-back request still counts.
      */
     public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
-        return QuarkusTransaction.suspendingExisting()
-                .call(() -> buckets.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1));
+        return QuarkusTransaction.suspendingExisting().call(() -> buckets.createIfAbsentAndExecute(key, configuration,
+                new TryConsumeAndReturnRemainingTokensCommand(1)));
     }
 
     /** Whether one token could be taken from the key's bucket now, and if not how long until it could; takes none. */
     public EstimationProbe estimate(String key, BucketConfiguration configuration) {
-        return QuarkusTransaction.suspendingExisting()
-                .call(() -> buckets.builder().build(key, () -> configuration).estimateAbilityToConsume(1));
+        return QuarkusTransaction.suspendingExisting().call(
+                () -> buckets.createIfAbsentAndExecute(key, configuration, new EstimateAbilityToConsumeCommand(1)));
     }
 
     /** Deletes the rows of buckets that have refilled, in batches; returns how many went. */
