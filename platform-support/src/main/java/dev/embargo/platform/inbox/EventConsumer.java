@@ -198,7 +198,7 @@ public class EventConsumer {
                     }
                 }
             }
-            commitUncommitted(consumer, uncommitted.keySet(), "stopping");
+            commitUncommitted(consumer, List.copyOf(uncommitted.keySet()), "stopping");
         } catch (RuntimeException e) {
             Log.errorf("event consumer of group %s stopped: %s", groupId, e.getClass().getSimpleName());
             throw e;
