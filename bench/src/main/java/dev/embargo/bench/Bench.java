@@ -391,6 +391,16 @@ public final class Bench {
         var out = new StringBuilder(String.format("%d requests of %.0f-%.0f ms, started in second", top.size(),
                 top.get(top.size() - 1)[1], top.get(0)[1]));
         bySecond.forEach((sec, n) -> out.append(' ').append(sec).append(n > 1 ? " (x" + n + ")" : ""));
+        // Where their time went, when the caller knows when each was claimed by the next stage (a third element).
+        var waits = top.stream().filter(t -> t.length > 2 && !Double.isNaN(t[2])).toList();
+        if (!waits.isEmpty()) {
+            var beforeClaim = new Latencies(waits.stream().map(t -> t[2]).toList());
+            var afterClaim = new Latencies(waits.stream().map(t -> Math.max(0, t[1] - t[2])).toList());
+            out.append(String.format(
+                    "; of their time, accepted -> claimed by intake's outbox relay p50 %.0f ms (max"
+                            + " %.0f), claimed -> case p50 %.0f ms (max %.0f)",
+                    beforeClaim.p(0.5), beforeClaim.p(1), afterClaim.p(0.5), afterClaim.p(1)));
+        }
         return out.toString();
     }
 
@@ -505,6 +515,12 @@ public final class Bench {
                             + " ON o.message_key = r.id::text AND o.event_type = 'report.submitted.v1'"
                             + " JOIN triage.inbox i ON i.event_id = o.id::text WHERE r.tracking_id = ANY (?)",
                     trackingIds);
+            // The relay's sent_at is now() of its claiming transaction: when the event left intake's outbox queue.
+            Map<String, Instant> claimed = instants(c,
+                    "SELECT r.tracking_id, o.sent_at FROM intake.report r JOIN intake.outbox o"
+                            + " ON o.message_key = r.id::text AND o.event_type = 'report.submitted.v1'"
+                            + " WHERE r.tracking_id = ANY (?)",
+                    trackingIds);
             Map<String, Instant> mailed = instants(c,
                     "SELECT tracking_id, min(sent_at) FROM notification.delivery WHERE tracking_id = ANY (?)"
                             + " AND event_type = 'report.submitted' AND channel = 'EMAIL' AND recipient LIKE 'member:%'"
@@ -515,7 +531,11 @@ public final class Bench {
                 if (caseAt != null) {
                     double ms = Math.max(0, Duration.between(e.getValue(), caseAt).toNanos() / 1e6);
                     toCase.add(ms);
-                    toCaseTimed.add(new double[] { Duration.between(phaseStarted, e.getValue()).toMillis(), ms });
+                    Instant claimedAt = claimed.get(e.getKey());
+                    double toClaim = claimedAt == null ? Double.NaN
+                            : Math.max(0, Duration.between(e.getValue(), claimedAt).toNanos() / 1e6);
+                    toCaseTimed
+                            .add(new double[] { Duration.between(phaseStarted, e.getValue()).toMillis(), ms, toClaim });
                 }
                 Instant mailAt = mailed.get(e.getKey());
                 if (mailAt != null) {
