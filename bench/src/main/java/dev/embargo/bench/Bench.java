@@ -391,7 +391,7 @@ public final class Bench {
         var out = new StringBuilder(String.format("%d requests of %.0f-%.0f ms, started in second", top.size(),
                 top.get(top.size() - 1)[1], top.get(0)[1]));
         bySecond.forEach((sec, n) -> out.append(' ').append(sec).append(n > 1 ? " (x" + n + ")" : ""));
-        // Where their time went, when the caller knows when each was claimed by the next stage (a third element).
+        // Where their time went, when the caller gives (a third element) when intake's outbox relay claimed each.
         var waits = top.stream().filter(t -> t.length > 2 && !Double.isNaN(t[2])).toList();
         if (!waits.isEmpty()) {
             var beforeClaim = new Latencies(waits.stream().map(t -> t[2]).toList());

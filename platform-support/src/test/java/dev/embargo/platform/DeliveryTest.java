@@ -2,6 +2,7 @@ package dev.embargo.platform;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -217,12 +218,15 @@ class DeliveryTest {
         assertTrue(commits < events, "polls applying one event each shared offset commits, got " + commits);
         // With nothing more to read, what was applied is committed within the commit interval all the same.
         await().atMost(15, TimeUnit.SECONDS).until(this::groupCommittedTheEndOfItsTopic);
+        // The count is read where the commits are: it saw them, so "fewer than eight" was not a missing meter's zero.
+        assertTrue(offsetCommits() > before, "the commit that reached the end was counted");
     }
 
     /** The consumer's offset commits so far (the Kafka client's own count, as Micrometer exposes it). */
     private double offsetCommits() {
-        return registry.find("kafka.consumer.coordinator.commit.total").functionCounters().stream()
-                .mapToDouble(FunctionCounter::count).sum();
+        var counters = registry.find("kafka.consumer.coordinator.commit.total").functionCounters();
+        assertFalse(counters.isEmpty(), "the consumer's commit count is bound to the registry");
+        return counters.stream().mapToDouble(FunctionCounter::count).sum();
     }
 
     private boolean groupCommittedTheEndOfItsTopic() throws Exception {
