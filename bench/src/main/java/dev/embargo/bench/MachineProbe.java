@@ -60,6 +60,27 @@ final class MachineProbe implements AutoCloseable {
         return new MachineProbe(besideTheDatabase);
     }
 
+    private static final String PROBE_FILE = "bench-fsync-probe";
+    private static final int PROBE_FILE_BYTES = 16 << 20;
+
+    /**
+     * Writes the probe's file in full and syncs it, once, before any phase, as PostgreSQL fills a WAL segment before
+     * using it: each probe sync then rewrites allocated blocks, as a commit's WAL flush does, instead of allocating
+     * (which also commits the file system's journal). The file is removed when the bench ends.
+     */
+    static void prepare(Path besideTheDatabase) throws IOException {
+        Path file = besideTheDatabase.resolve(PROBE_FILE);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            ByteBuffer zeros = ByteBuffer.allocate(1 << 20);
+            for (long position = 0; position < PROBE_FILE_BYTES; position += zeros.capacity()) {
+                zeros.clear();
+                channel.write(zeros, position);
+            }
+            channel.force(true);
+        }
+        file.toFile().deleteOnExit();
+    }
+
     @Override
     public void close() throws InterruptedException {
         running = false;
@@ -96,10 +117,9 @@ final class MachineProbe implements AutoCloseable {
     }
 
     private void probe(Path dir) {
-        Path file = dir.resolve("bench-fsync-probe");
+        Path file = dir.resolve(PROBE_FILE);
         ByteBuffer block = ByteBuffer.allocate(8192);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.DELETE_ON_CLOSE)) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             long position = 0;
             while (running) {
                 long t0 = System.nanoTime();
@@ -108,8 +128,8 @@ final class MachineProbe implements AutoCloseable {
                 channel.force(false);
                 double ms = (System.nanoTime() - t0) / 1e6;
                 syncs.add(new double[] { (t0 - start) / 1e6, ms });
-                // A WAL-sized file: wraps at 16 MB.
-                position = (position + 8192) % (16 << 20);
+                // A WAL segment's size, written in full by prepare: wraps at 16 MB.
+                position = (position + 8192) % PROBE_FILE_BYTES;
                 Thread.sleep(50);
             }
         } catch (IOException | InterruptedException e) {
