@@ -52,10 +52,15 @@ public final class LocalInfra {
 
         Path pgData = home.resolve("pgdata");
         Files.createDirectories(pgData.getParent());
-        // Unlike in tests, this data is kept: fsync and synchronous commit on, so a crash cannot corrupt it.
+        // Unlike in tests, this data is kept: fsync and synchronous commit on, so a crash cannot corrupt it. 
+        // max_wal_size is a ceiling on the WAL kept between checkpoints, not a reservation: with the default 1 GB
+        // a burst of reports forced a checkpoint,
+        // and the full-page images after it slowed every commit of the next minute (201 -> case p99 400 -> 127 ms,
+        // bench/results/2026-12-06-e2e-fillfactor.md).
         EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(false)
                 .setPort(pgPort).setServerConfig("max_connections", "200").setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on").setRegisterShutdownHook(false).start();
+                .setServerConfig("synchronous_commit", "on").setServerConfig("max_wal_size", "8GB")
+                .setServerConfig("checkpoint_timeout", "15min").setRegisterShutdownHook(false).start();
         try (Connection c = pg.getPostgresDatabase().getConnection()) {
             provision(c);
         }
