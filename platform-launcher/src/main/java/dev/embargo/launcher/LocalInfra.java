@@ -52,11 +52,10 @@ public final class LocalInfra {
 
         Path pgData = home.resolve("pgdata");
         Files.createDirectories(pgData.getParent());
-        // Unlike in tests, this data is kept: fsync and synchronous commit on, so a crash cannot corrupt it. 
-        // max_wal_size is a ceiling on the WAL kept between checkpoints, not a reservation: with the default 1 GB
-        // a burst of reports forced a checkpoint,
-        // and the full-page images after it slowed every commit of the next minute (201 -> case p99 400 -> 127 ms,
-        // bench/results/2026-12-06-e2e-fillfactor.md).
+        // Unlike in tests, this data is kept: fsync and synchronous commit on, so a crash cannot corrupt it.
+        // max_wal_size is a ceiling on the WAL kept between checkpoints, not space taken up front. With the default
+        // 1 GB a burst of reports forced a checkpoint that ran through the next minute, with the slowest commits in
+        // it (201 -> case p99 400 ms; 127 ms without one: bench/results/2026-12-06-e2e-fillfactor.md).
         EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(false)
                 .setPort(pgPort).setServerConfig("max_connections", "200").setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on").setServerConfig("max_wal_size", "8GB")
